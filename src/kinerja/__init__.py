@@ -8,9 +8,33 @@ The public API lives here; the modules behind it are private.  Errors are in
 Decimal('124.84')
 """
 
+from kinerja._absorption import absorption
 from kinerja._achievement import CAP_120, AchievementPolicy, Cap, Formula, achievement
 from kinerja._assessment import AchievementResult, Status, assess
+from kinerja._budget import (
+    BudgetLine,
+    BudgetTotal,
+    SpendingType,
+    YearComparison,
+    compare_years,
+    subtotals,
+    total,
+    totals,
+)
+from kinerja._efficiency import (
+    IndicatorBudget,
+    efficiency_gap,
+    efficiency_pmk214,
+    normalised_efficiency,
+)
 from kinerja._figures import Realization, Target
+from kinerja._ikpa_components import (
+    PENYERAPAN_TARGETS,
+    CalculatedComponent,
+    ikpa_deviasi_halaman_iii,
+    ikpa_penyerapan,
+    ikpa_revisi_dipa,
+)
 from kinerja._indicator import Indicator, Level
 from kinerja._notation import (
     format_number,
@@ -21,7 +45,12 @@ from kinerja._notation import (
 )
 from kinerja._percentage import percentage
 from kinerja._polarity import Polarity
+from kinerja._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
+from kinerja._progress import ProgressScale
 from kinerja._rounding import round_half_up
+from kinerja._scheme import Aspect, Band, Component, Deduction, Scheme
+from kinerja._scheme_file import load_scheme
+from kinerja._scoring import BatchScore, ComponentScore, ScoreResult, ScoreStep
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja._units import Unit, UnitKind
 from kinerja.exceptions import (
@@ -43,12 +72,23 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "CAP_120",
     "NOT_APPLICABLE",
+    "PENYERAPAN_TARGETS",
     "AchievementPolicy",
     "AchievementResult",
     "AmbiguousNumberError",
+    "Aspect",
+    "Band",
+    "BatchScore",
+    "BudgetLine",
+    "BudgetTotal",
+    "CalculatedComponent",
     "Cap",
+    "Component",
+    "ComponentScore",
+    "Deduction",
     "Formula",
     "Indicator",
+    "IndicatorBudget",
     "InvalidTypeError",
     "InvalidValueError",
     "KinerjaError",
@@ -57,8 +97,13 @@ __all__ = [
     "NotApplicable",
     "NumberFormatError",
     "Polarity",
+    "ProgressScale",
     "Realization",
     "ReportFileError",
+    "Scheme",
+    "ScoreResult",
+    "ScoreStep",
+    "SpendingType",
     "Status",
     "Target",
     "UndefinedRatioError",
@@ -66,14 +111,31 @@ __all__ = [
     "UnitKind",
     "UnitMismatchError",
     "ValidationError",
+    "YearComparison",
     "ZeroTargetError",
+    "absorption",
     "achievement",
     "assess",
+    "compare_years",
+    "efficiency_gap",
+    "efficiency_pmk214",
+    "emonev_scale",
     "format_number",
     "format_percent",
     "format_rupiah",
+    "ikpa_deviasi_halaman_iii",
+    "ikpa_penyerapan",
+    "ikpa_revisi_dipa",
+    "ikpa_scheme",
+    "load_scheme",
+    "nka_scheme",
+    "normalised_efficiency",
     "parse_number",
     "parse_rupiah",
     "percentage",
+    "preset_schemes",
     "round_half_up",
+    "subtotals",
+    "total",
+    "totals",
 ]

@@ -97,8 +97,10 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         low, high = self.target.bounds
         target = (format_number(low, _places(low)) if low == high else
                   f"{format_number(low, _places(low))}–{format_number(high, _places(high))}")
+        real = self.realization.value
+        shown = format_number(real, 2 if counts else _places(real))
         text = (f"{head}: capaian {format_number(self.raw)} % = {self.formula.expression} "
-                f"with R = {format_number(self.realization.value)}{unit}{counts}, "
+                f"with R = {shown}{unit}{counts}, "
                 f"T = {target}{unit}")
         if self.indicator.polarity is Polarity.LOWER_IS_BETTER:
             text += " (lower is better)"

@@ -27,6 +27,9 @@ class NotApplicable(enum.Enum):
     def __repr__(self) -> str:
         return "NOT_APPLICABLE"
 
+    def __str__(self) -> str:
+        return "NOT_APPLICABLE"
+
     def __bool__(self) -> bool:
         return False
 
