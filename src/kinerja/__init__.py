@@ -36,6 +36,15 @@ from kinerja._ikpa_components import (
     ikpa_revisi_dipa,
 )
 from kinerja._indicator import Indicator, Level
+from kinerja._lkjip_tables import (
+    budget_activity_table,
+    budget_type_table,
+    chapter_three,
+    comparison_table,
+    overview_table,
+    plan_table,
+    target_table,
+)
 from kinerja._notation import (
     format_number,
     format_percent,
@@ -47,11 +56,22 @@ from kinerja._percentage import percentage
 from kinerja._polarity import Polarity
 from kinerja._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
 from kinerja._progress import ProgressScale
+from kinerja._renstra import Direction, PlanProgress, Trajectory, YearFigures, history, progress
+from kinerja._report import Goal, IndicatorRecord, Report, Satker
+from kinerja._reportfile import (
+    dump_report,
+    example_path,
+    example_report,
+    load_report,
+    loads_report,
+    save_report,
+)
 from kinerja._rounding import round_half_up
 from kinerja._scheme import Aspect, Band, Component, Deduction, Scheme
 from kinerja._scheme_file import load_scheme
 from kinerja._scoring import BatchScore, ComponentScore, ScoreResult, ScoreStep
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja._table import Column, Quantity, Table, render_tables
 from kinerja._units import Unit, UnitKind
 from kinerja.exceptions import (
     AmbiguousNumberError,
@@ -83,12 +103,16 @@ __all__ = [
     "BudgetTotal",
     "CalculatedComponent",
     "Cap",
+    "Column",
     "Component",
     "ComponentScore",
     "Deduction",
+    "Direction",
     "Formula",
+    "Goal",
     "Indicator",
     "IndicatorBudget",
+    "IndicatorRecord",
     "InvalidTypeError",
     "InvalidValueError",
     "KinerjaError",
@@ -96,46 +120,69 @@ __all__ = [
     "MissingValueError",
     "NotApplicable",
     "NumberFormatError",
+    "PlanProgress",
     "Polarity",
     "ProgressScale",
+    "Quantity",
     "Realization",
+    "Report",
     "ReportFileError",
+    "Satker",
     "Scheme",
     "ScoreResult",
     "ScoreStep",
     "SpendingType",
     "Status",
+    "Table",
     "Target",
+    "Trajectory",
     "UndefinedRatioError",
     "Unit",
     "UnitKind",
     "UnitMismatchError",
     "ValidationError",
     "YearComparison",
+    "YearFigures",
     "ZeroTargetError",
     "absorption",
     "achievement",
     "assess",
+    "budget_activity_table",
+    "budget_type_table",
+    "chapter_three",
     "compare_years",
+    "comparison_table",
+    "dump_report",
     "efficiency_gap",
     "efficiency_pmk214",
     "emonev_scale",
+    "example_path",
+    "example_report",
     "format_number",
     "format_percent",
     "format_rupiah",
+    "history",
     "ikpa_deviasi_halaman_iii",
     "ikpa_penyerapan",
     "ikpa_revisi_dipa",
     "ikpa_scheme",
+    "load_report",
     "load_scheme",
+    "loads_report",
     "nka_scheme",
     "normalised_efficiency",
+    "overview_table",
     "parse_number",
     "parse_rupiah",
     "percentage",
+    "plan_table",
     "preset_schemes",
+    "progress",
+    "render_tables",
     "round_half_up",
+    "save_report",
     "subtotals",
+    "target_table",
     "total",
     "totals",
 ]
