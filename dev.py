@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Developer tasks that install what they need into a local virtual environment.
 
-    python3 dev.py example   run kinerja on its bundled example (the reference LKjIP)
+    python3 dev.py example   audit the bundled example (the reference LKjIP)
     python3 dev.py test      run the whole test suite (unit, property, doctest, docs)
     python3 dev.py lint      ruff check and mypy --strict
     python3 dev.py docs      build the documentation site (mkdocs --strict)
@@ -70,7 +70,7 @@ def main(argv: list[str]) -> int:
         return 0 if task == "help" else 2
     python = str(_ensure(EXTRAS[task]))
     if task == "example":
-        return _run(python, "-m", "kinerja", *(rest or ["tables"]))
+        return _run(python, "-m", "kinerja", *(rest or ["audit"]))
     if task == "test":
         return _run(python, "-m", "pytest", *rest)
     if task == "lint":

@@ -11,6 +11,7 @@ Decimal('124.84')
 from kinerja._absorption import absorption
 from kinerja._achievement import CAP_120, AchievementPolicy, Cap, Formula, achievement
 from kinerja._assessment import AchievementResult, Status, assess
+from kinerja._audit import audit
 from kinerja._budget import (
     BudgetLine,
     BudgetTotal,
@@ -28,6 +29,7 @@ from kinerja._efficiency import (
     normalised_efficiency,
 )
 from kinerja._figures import Realization, Target
+from kinerja._findings import AuditResult, Finding, Severity
 from kinerja._ikpa_components import (
     PENYERAPAN_TARGETS,
     CalculatedComponent,
@@ -55,6 +57,7 @@ from kinerja._notation import (
 from kinerja._percentage import percentage
 from kinerja._polarity import Polarity
 from kinerja._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
+from kinerja._printed import PrintedFigure
 from kinerja._progress import ProgressScale
 from kinerja._renstra import Direction, PlanProgress, Trajectory, YearFigures, history, progress
 from kinerja._report import Goal, IndicatorRecord, Report, Satker
@@ -97,6 +100,7 @@ __all__ = [
     "AchievementResult",
     "AmbiguousNumberError",
     "Aspect",
+    "AuditResult",
     "Band",
     "BatchScore",
     "BudgetLine",
@@ -108,6 +112,7 @@ __all__ = [
     "ComponentScore",
     "Deduction",
     "Direction",
+    "Finding",
     "Formula",
     "Goal",
     "Indicator",
@@ -122,6 +127,7 @@ __all__ = [
     "NumberFormatError",
     "PlanProgress",
     "Polarity",
+    "PrintedFigure",
     "ProgressScale",
     "Quantity",
     "Realization",
@@ -131,6 +137,7 @@ __all__ = [
     "Scheme",
     "ScoreResult",
     "ScoreStep",
+    "Severity",
     "SpendingType",
     "Status",
     "Table",
@@ -147,6 +154,7 @@ __all__ = [
     "absorption",
     "achievement",
     "assess",
+    "audit",
     "budget_activity_table",
     "budget_type_table",
     "chapter_three",

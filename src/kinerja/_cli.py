@@ -1,4 +1,4 @@
-"""The ``kinerja`` command line: recompute a report file's tables (and, later, audit it)."""
+"""The ``kinerja`` command line: audit a report file, or print its recomputed tables."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kinerja._audit import audit
 from kinerja._lkjip_tables import chapter_three
 from kinerja._report import Report
 from kinerja._reportfile import example_report, load_report
@@ -22,8 +23,13 @@ Pemasyarakatan Kelas II Pangkalpinang.
 
 _EPILOG = """\
 examples:
+  kinerja audit                     audit the bundled example (findings grouped by severity)
+  kinerja audit laporan.toml --format json --fail-on-error
   kinerja tables                    chapter III tables of the bundled example
   kinerja tables laporan.toml --lang en --format csv
+
+exit status: 0 on success (also when findings are listed, unless --fail-on-error),
+1 when --fail-on-error is given and errors were found, 2 when the file cannot be used.
 """
 
 
@@ -33,6 +39,21 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    audit = commands.add_parser(
+        "audit", help="recompute every printed figure and list the discrepancies",
+        description="Recompute every figure the report prints (the [[printed]] entries of "
+        "the report file) from its inputs and list each discrepancy: the rule it breaks, "
+        "its severity (error, warning, info), where it is printed, the printed and the "
+        "recomputed figure, an explanation and the rule's source.",
+    )
+    audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                       help="a report file (TOML); default: the bundled example")
+    audit.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
+                       help="output format (default: text, grouped by severity)")
+    audit.add_argument("--lang", choices=("id", "en"), default="id",
+                       help="language of the explanations: Indonesian (default) or English")
+    audit.add_argument("--fail-on-error", action="store_true",
+                       help="exit with status 1 when any error is found")
     tables = commands.add_parser(
         "tables", help="print the chapter III tables, every figure recomputed",
         description="Print the chapter III tables of a report: every indicator's target, "
@@ -65,7 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "tables":
         sys.stdout.write(render_tables(chapter_three(report), args.format, args.lang))
-    return 0
+        return 0
+    result = audit(report)
+    sys.stdout.write(result.render(args.format, args.lang))
+    return 1 if args.fail_on_error and result.errors else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from kinerja._budget import BudgetLine, BudgetTotal, total
 from kinerja._figures import Realization, Target
 from kinerja._indicator import Indicator, Level
 from kinerja._presets import ikpa_scheme, nka_scheme
+from kinerja._printed import PrintedFigure
 from kinerja._renstra import PlanProgress, Trajectory, YearFigures, history, progress
 from kinerja._scoring import ScoreResult
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
@@ -124,6 +125,10 @@ def _records(value: Iterable[IndicatorRecord]) -> tuple[IndicatorRecord, ...]:
     return tuple(value)
 
 
+def _printed(value: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
+    return tuple(value)
+
+
 def _breakdowns(value: Mapping[str, Sequence[BudgetLine]]) -> dict[str, tuple[BudgetLine, ...]]:
     return {name: tuple(lines) for name, lines in value.items()}
 
@@ -151,6 +156,8 @@ class Report:
         ``"activity"``, ``"program"``, ``"output"``, ``"account"``,
         ``"indicator"``.  Each breakdown covers the same money in another cut;
         every line of a breakdown carries that classification.
+    printed : sequence of PrintedFigure, optional
+        The figures as the report prints them, for the audit.
     ikpa : mapping of str to number or NOT_APPLICABLE, optional
         IKPA component scores of the reporting year.
     nka : mapping of str to number, optional
@@ -181,6 +188,7 @@ class Report:
     nka: dict[str, Decimal] | None = None
     emonev: dict[str, Decimal] | None = None
     title: str | None = None
+    printed: tuple[PrintedFigure, ...] = attrs.field(default=(), converter=_printed)
 
     def __attrs_post_init__(self) -> None:
         problems = list(self._problems())
@@ -247,6 +255,37 @@ class Report:
                         f"not a component of the {section.upper()} scheme of {self.year}",
                         field=f"{section}.{part}.{key}", value=key,
                         fix="use one of " + ", ".join(keys)))
+        problems += self._printed_problems(codes)
+        return problems
+
+    def _printed_problems(self, codes: set[str]) -> list[KinerjaError]:
+        problems: list[KinerjaError] = []
+        for i, figure in enumerate(self.printed):
+            where = f"printed[{i}]"
+            if figure.indicator is not None and figure.indicator not in codes:
+                problems.append(InvalidValueError(
+                    "refers to an unknown indicator", field=f"{where}.indicator",
+                    value=figure.indicator, fix="use the code of one of the report's indicators"))
+            if figure.breakdown is not None and figure.breakdown not in self.budget:
+                problems.append(InvalidValueError(
+                    "refers to a budget breakdown the report does not have",
+                    field=f"{where}.breakdown", value=figure.breakdown,
+                    fix="use one of " + (", ".join(self.budget) or "(none)")))
+            if figure.figure.startswith("ikpa.") and self.ikpa is None:
+                problems.append(InvalidValueError(
+                    "an IKPA figure in a report without [ikpa] components",
+                    field=f"{where}.figure", value=figure.figure, fix="add the components"))
+            elif figure.component is not None or figure.aspect is not None:
+                scheme = ikpa_scheme(self.year)
+                if figure.component is not None and figure.component not in scheme.keys:
+                    problems.append(InvalidValueError(
+                        "not an IKPA component", field=f"{where}.component",
+                        value=figure.component, fix="use one of " + ", ".join(scheme.keys)))
+                aspects = [a.name for a in scheme.aspects]
+                if figure.aspect is not None and figure.aspect not in aspects:
+                    problems.append(InvalidValueError(
+                        "not an IKPA aspect", field=f"{where}.aspect", value=figure.aspect,
+                        fix="use one of " + ", ".join(aspects)))
         return problems
 
     # --- budget-execution scores ----------------------------------------------------

@@ -23,6 +23,7 @@ from kinerja._budget import BudgetLine
 from kinerja._convert import to_decimal
 from kinerja._figures import Realization, Target
 from kinerja._indicator import Indicator
+from kinerja._printed import PrintedFigure
 from kinerja._renstra import Trajectory
 from kinerja._report import IndicatorRecord, Report, Satker
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
@@ -55,6 +56,8 @@ _TARGET = {"value", "low", "high", "unit"}
 _REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note"}
 _LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
          "spending_type", "indicator", "name"}
+_PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
+            "aspect", "note"}
 _NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
 _MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}
 
@@ -346,11 +349,13 @@ def _read_report(data: dict[str, Any], problems: _Problems) -> Report | None:
     ikpa = _read_scores(data.get("ikpa"), "ikpa", "components", problems, allow_na=True)
     nka = _read_scores(data.get("nka"), "nka", "variables", problems, allow_na=False)
     emonev = _read_scores(data.get("emonev"), "emonev", "scale", problems, allow_na=False)
+    printed = _read_printed(data.get("printed", []), problems)
     if problems.errors or satker is None or year is None or policy is None:
         return None
     return problems.attempt("", lambda: Report(
         satker=satker, year=year, title=data.get("title"), goals=goals,
         indicators=indicators, policy=policy, budget=budget, ikpa=ikpa, nka=nka, emonev=emonev,
+        printed=printed,
     ))
 
 
@@ -526,6 +531,30 @@ def _read_budget(value: Any, problems: _Problems) -> dict[str, list[BudgetLine]]
     return out
 
 
+def _read_printed(value: Any, problems: _Problems) -> list[PrintedFigure]:
+    figures = []
+    for i, entry in enumerate(_array(value, "printed", problems)):
+        path = f"printed[{i}]"
+        table = _table(entry, path, problems)
+        if table is None:
+            continue
+        _check_keys(table, _PRINTED, path, problems, required=("figure", "text", "where"))
+        fields = {k: v for k, v in table.items() if k in _PRINTED}
+        for key, item in fields.items():
+            wanted: type = int if key == "year" else str
+            if not isinstance(item, wanted) or isinstance(item, bool):
+                what = "a year" if key == "year" else "a string"
+                problems.add(f"{path}.{key}", f"must be {what}", value=item,
+                             kind=InvalidTypeError)
+                break
+        else:
+            if {"figure", "text", "where"} <= fields.keys():
+                figure = problems.attempt(path, functools.partial(PrintedFigure, **fields))
+                if figure is not None:
+                    figures.append(figure)
+    return figures
+
+
 def _read_scores(value: Any, section: str, key: str, problems: _Problems,
                  *, allow_na: bool) -> dict[str, Any] | None:
     if value is None:
@@ -675,6 +704,13 @@ def dump_report(report: Report) -> str:
             value = ('"not applicable"' if isinstance(score, NotApplicable)
                      else _toml_number(score))
             out.append(f"{_toml_key(name)} = {value}")
+    for figure in report.printed:
+        out += ["", "[[printed]]"]
+        for key in ("figure", "indicator", "year", "breakdown", "line", "component", "aspect",
+                    "text", "where", "note"):
+            value = getattr(figure, key)
+            if value is not None:
+                out.append(f"{key} = {value if key == 'year' else _toml_string(value)}")
     return "\n".join(out) + "\n"
 
 
