@@ -74,6 +74,16 @@ PermenPAN-RB 8/2021, 'kondisi normal']
     formula: Formula | None
     policy: AchievementPolicy
 
+    def __repr__(self) -> str:
+        figure = "" if self.raw is None else f", raw {self.raw:.2f} %, capped {self.capped:.2f} %"
+        return (f"AchievementResult({self.indicator.code} {self.year}{figure}, "
+                f"{self.status.value})")
+
+    def _repr_html_(self) -> str:
+        from kinerja._display import result_html
+
+        return result_html(self)
+
     @property
     def value(self) -> Decimal | None:
         """The reported achievement: the capped one."""

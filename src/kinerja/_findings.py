@@ -101,6 +101,11 @@ class Finding:
         """One or two sentences that explain the difference, in *lang*."""
         return " ".join(_render(template, params, lang) for template, params in self.parts)
 
+    def _repr_html_(self) -> str:
+        from kinerja._display import finding_html
+
+        return finding_html(self)
+
     def as_dict(self, lang: Lang = "en") -> dict[str, str]:
         """The finding as plain strings (JSON objects, CSV rows)."""
         return {"rule": self.rule, "severity": self.severity.value, "location": self.location,
@@ -133,6 +138,25 @@ class AuditResult:
     title: str
     printed_count: int
     findings: tuple[Finding, ...]
+
+    def __repr__(self) -> str:
+        return (f"AuditResult({self.name!r}: {len(self.errors)} error(s), "
+                f"{len(self.warnings)} warning(s), {len(self.infos)} note(s))")
+
+    def _repr_html_(self) -> str:
+        from kinerja._display import audit_html
+
+        return audit_html(self)
+
+    def to_pandas(self, *, lang: Lang = "en") -> Any:
+        """Return the findings as a pandas DataFrame (needs the ``pandas`` extra).
+
+        One row per finding, the columns of :data:`FIELDS` as ``string``
+        columns, ``severity`` as an ordered category (error < warning < info).
+        """
+        from kinerja._pandas import audit_frame
+
+        return audit_frame(self, lang=lang)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

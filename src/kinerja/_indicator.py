@@ -113,3 +113,8 @@ class Indicator:
     level: Level = attrs.field(converter=_level)
     unit: Unit = attrs.field(converter=to_unit)
     polarity: Polarity = attrs.field(default=Polarity.HIGHER_IS_BETTER, converter=_polarity)
+
+    def _repr_html_(self) -> str:
+        from kinerja._display import indicator_html
+
+        return indicator_html(self)

@@ -288,6 +288,16 @@ class Report:
                         fix="use one of " + ", ".join(aspects)))
         return problems
 
+    def __repr__(self) -> str:
+        return (f"Report({self.satker.name!r}, {self.year}: {len(self.indicators)} indicators, "
+                f"{sum(len(v) for v in self.budget.values())} budget lines, "
+                f"{len(self.printed)} printed figures)")
+
+    def _repr_html_(self) -> str:
+        from kinerja._display import report_html
+
+        return report_html(self)
+
     # --- budget-execution scores ----------------------------------------------------
 
     def ikpa_score(self) -> ScoreResult | None:

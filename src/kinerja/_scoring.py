@@ -189,6 +189,11 @@ class ScoreResult:
         """Return the trace: the scheme, then one line per step."""
         return "\n".join([self.scheme.label, *(step.text for step in self.steps)])
 
+    def _repr_html_(self) -> str:
+        from kinerja._display import score_html
+
+        return score_html(self)
+
 
 def show(value: Decimal) -> str:
     """A figure for a trace, in Indonesian notation: exact up to 6 decimals, else ``…``."""
@@ -410,6 +415,17 @@ class BatchScore:
     final: FloatArray
     aspects: dict[str, np.ma.MaskedArray[Any, Any]]
     category: npt.NDArray[np.str_] | None
+
+    def to_pandas(self) -> Any:
+        """Return the scores as a pandas DataFrame, one row per work unit (``pandas`` extra).
+
+        Columns ``total``, ``weight_base``, ``final`` (float64), one ``Float64``
+        column per aspect (``<NA>`` where none of its components applies) and
+        ``category`` (a categorical).
+        """
+        from kinerja._pandas import batch_frame
+
+        return batch_frame(self)
 
 
 def score_batch(scheme: Scheme, columns: Mapping[str, Any], *,

@@ -208,6 +208,25 @@ class Table:
         writer.writerows(self.text_rows(lang))
         return buffer.getvalue()
 
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return (f"Table({self.key!r}: {self.title_en!r}, {len(self.rows)} row(s) × "
+                f"{len(self.columns)} column(s))")
+
+    def to_pandas(self, *, lang: Lang = "id", exact: bool = True) -> Any:
+        """Return the table as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Columns are named by the headings in *lang*.  Percent and quantity
+        columns hold exact Decimals (``object`` dtype) unless ``exact=False``
+        (then ``Float64``); Rupiah columns are ``Int64``; text is ``string``;
+        missing and not-applicable figures are ``<NA>``.
+        """
+        from kinerja._pandas import table_frame
+
+        return table_frame(self, lang=lang, exact=exact)
+
     def render(self, format: str = "markdown", lang: Lang = "id") -> str:
         """Render in *format*: ``"markdown"``, ``"html"`` or ``"csv"``."""
         renderers = {"markdown": self.to_markdown, "html": self.to_html, "csv": self.to_csv}

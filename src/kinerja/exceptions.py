@@ -41,6 +41,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "KinerjaError",
+    "MissingDependencyError",
     "MissingValueError",
     "NumberFormatError",
     "ReportFileError",
@@ -184,6 +185,14 @@ class ReportFileError(KinerjaError, OSError):
     """A report or scheme file could not be read at all (missing, unreadable, not TOML).
 
     >>> issubclass(ReportFileError, OSError)
+    True
+    """
+
+
+class MissingDependencyError(KinerjaError, ImportError):
+    """An optional extra (pandas, matplotlib, Babel) is needed but not installed.
+
+    >>> issubclass(MissingDependencyError, ImportError)
     True
     """
 
