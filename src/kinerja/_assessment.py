@@ -12,6 +12,7 @@ from kinerja._figures import Realization, Target
 from kinerja._indicator import Indicator
 from kinerja._notation import format_number
 from kinerja._polarity import Polarity
+from kinerja._rounding import significant_places
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.exceptions import InvalidValueError, KinerjaError
 
@@ -105,26 +106,26 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         counts = (f" ({self.realization.numerator} / {self.realization.denominator})"
                   if self.realization.has_counts else "")
         low, high = self.target.bounds
-        target = (format_number(low, _places(low)) if low == high else
-                  f"{format_number(low, _places(low))}–{format_number(high, _places(high))}")
+        target = _shown(low) if low == high else f"{_shown(low)}–{_shown(high)}"
         real = self.realization.value
-        shown = format_number(real, 2 if counts else _places(real))
+        shown = format_number(real, 2 if counts else significant_places(real))
         text = (f"{head}: capaian {format_number(self.raw)} % = {self.formula.expression} "
                 f"with R = {shown}{unit}{counts}, "
                 f"T = {target}{unit}")
         if self.indicator.polarity is Polarity.LOWER_IS_BETTER:
             text += " (lower is better)"
         if self.policy.floor is not None:
-            text += f"; floor {format_number(self.policy.floor, _places(self.policy.floor))} %"
+            text += f"; floor {_shown(self.policy.floor)} %"
         if self.policy.cap is not None:
             text += f"; {self.policy.cap.describe()} → {format_number(self.capped)} %"
         return f"{text}; {self.status.value} [{self.formula.source}]"
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
+
+
+def _shown(value: Decimal) -> str:
+    """A figure with the decimals it needs, in Indonesian notation."""
+    return format_number(value, significant_places(value))
 
 
 def _unit_suffix(indicator: Indicator) -> str:

@@ -29,7 +29,7 @@ from kinerja._ops import SCALAR
 from kinerja._polarity import Polarity
 from kinerja._printed import PrintedFigure, PrintedNumber
 from kinerja._report import IndicatorRecord, Report
-from kinerja._rounding import round_half_up
+from kinerja._rounding import round_half_up, significant_places
 from kinerja._scoring import ScoreResult
 from kinerja._sentinels import NotApplicable
 from kinerja.exceptions import KinerjaError
@@ -299,7 +299,7 @@ class _Auditor:
             return self._numeric(figure, target.bounds[0], rule="target-mismatch",
                                  source=_AGREEMENT.format(year=year), template="target",
                                  params={"year": year, "unit": _unit(record)},
-                                 places=_places(target.bounds[0]))
+                                 places=significant_places(target.bounds[0]))
         if kind == "plan_target":
             plan_target = record.plan.targets.get(year) if record.plan else None
             if plan_target is None:
@@ -308,7 +308,7 @@ class _Auditor:
                                  source=record.plan.source or _PLAN if record.plan else _PLAN,
                                  template="plan_target",
                                  params={"year": year, "unit": _unit(record)},
-                                 places=_places(plan_target.bounds[0]))
+                                 places=significant_places(plan_target.bounds[0]))
         realization = record.realizations.get(year)
         if realization is None or realization.value is None:
             return self._no_figure(figure, "realization", year)
@@ -320,7 +320,7 @@ class _Auditor:
                     params={"num": realization.numerator, "den": realization.denominator})
             return self._numeric(figure, realization.value, rule="realization-mismatch",
                                  source=_COUNTS, template="realization", params={},
-                                 places=_places(realization.value))
+                                 places=significant_places(realization.value))
         if not realization.has_counts:
             return self._no_figure(figure, "counts", year)
         assert realization.numerator is not None and realization.denominator is not None
@@ -478,7 +478,7 @@ class _Auditor:
         return self._numeric(figure, value, rule=f"ikpa-{kind.replace('_', '-')}",
                              source=regulation, template="ikpa",
                              params={"regulation": regulation, "what": what},
-                             places=_places(value) if kind == "weight" else 2)
+                             places=significant_places(value) if kind == "weight" else 2)
 
     def _nka(self, figure: PrintedFigure) -> _Outcome | None:
         result = self.report.nka_score()
@@ -495,10 +495,6 @@ def _unit(record: IndicatorRecord) -> str:
     return " %" if unit == "%" else f" {unit}"
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 class _AchievementContext:
@@ -526,8 +522,8 @@ class _AchievementContext:
         if _matches(number, value):
             return None
         low, _ = self.target.bounds
-        base = {"expected": _n(value), "r": _n(self.r, min(2, _places(self.r))),
-                "counts": self._counts(), "t": _n(low, _places(low)),
+        base = {"expected": _n(value), "r": _n(self.r, min(2, significant_places(self.r))),
+                "counts": self._counts(), "t": _n(low, significant_places(low)),
                 "formula": FORMULAS["ratio" if self.polarity is Polarity.HIGHER_IS_BETTER
                                     else self.policy.lower_method].expression}
         source = FORMULAS["ratio" if self.polarity is Polarity.HIGHER_IS_BETTER
@@ -568,12 +564,12 @@ class _AchievementContext:
                 target = Target(year=self.year, value=other)
                 for r in rounded:
                     out.append(("achievement-target", Severity.ERROR, "target_other",
-                                {"other": _n(other, _places(other)), "where": where},
+                                {"other": _n(other, significant_places(other)), "where": where},
                                 self._achieve(r, target, use_cap)))
         for other, where in self.auditor._printed_values(self.figure, "realization", self.year):
-            if round_half_up(self.r, _places(other)) != other:
+            if round_half_up(self.r, significant_places(other)) != other:
                 out.append(("achievement-realization", Severity.ERROR, "realization_other",
-                            {"other": _n(other, _places(other)), "where": where},
+                            {"other": _n(other, significant_places(other)), "where": where},
                             self._achieve(other, self.target, use_cap)))
         for k in (0, 1, 2):
             r = round_half_up(self.r, k)

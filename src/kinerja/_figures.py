@@ -9,7 +9,7 @@ import attrs
 
 from kinerja._convert import exact, to_decimal
 from kinerja._percentage import percentage
-from kinerja._rounding import round_half_up
+from kinerja._rounding import decimal_places, round_half_up
 from kinerja._units import Unit, UnitKind, to_unit
 from kinerja._validators import year
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
@@ -57,10 +57,6 @@ def _optional_unit(value: Any) -> Unit | None:
     return None if value is None else to_unit(value)
 
 
-def _decimal_places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 @attrs.frozen(kw_only=True)
@@ -243,7 +239,7 @@ only the counts.
             ) from None
         if self.value is not None:
             stated = self.value
-            if round_half_up(derived, _decimal_places(stated)) != stated:
+            if round_half_up(derived, decimal_places(stated)) != stated:
                 with exact():
                     shown = round_half_up(derived, 3)
                 raise InvalidValueError(

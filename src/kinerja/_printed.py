@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from kinerja._notation import parse_number
+from kinerja._rounding import decimal_places
 from kinerja._validators import non_empty_text
 from kinerja.exceptions import InvalidValueError, KinerjaError
 
@@ -60,10 +61,6 @@ class PrintedNumber:
     notation: str | None = None
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 def _read_number(token: str, *, whole: bool) -> PrintedNumber:
@@ -80,7 +77,7 @@ def _read_number(token: str, *, whole: bool) -> PrintedNumber:
             if whole:  # a lone separator before three digits: Rupiah have no fractions
                 return PrintedNumber(value=value, places=0)
         raise
-    return PrintedNumber(value=value, places=_places(value))
+    return PrintedNumber(value=value, places=decimal_places(value))
 
 
 def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, PrintedNumber | None]:

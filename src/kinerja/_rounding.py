@@ -94,6 +94,22 @@ def round_half_up(value: Any, places: int = 2) -> Any:
             ) from None
 
 
+def decimal_places(value: Decimal) -> int:
+    """Return how many decimals *value* is written with: ``99.90`` has 2.
+
+    >>> decimal_places(Decimal("99.90")), significant_places(Decimal("99.90"))
+    (2, 1)
+    """
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
+
+
+def significant_places(value: Decimal) -> int:
+    """Return how many decimals *value* needs: ``99.90`` needs 1, ``60`` none."""
+    return decimal_places(value.normalize())
+
+
 def _round_array(value: Any, places: int) -> Any:
     data, mask = to_float_array(value, field="value", allow_negative=True)
     result = round_half_up_floats(data, places)

@@ -12,6 +12,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from kinerja._notation import format_number
+from kinerja._rounding import significant_places
 from kinerja._sentinels import NotApplicable
 from kinerja._units import Unit, UnitKind
 from kinerja.exceptions import InvalidValueError
@@ -32,10 +33,6 @@ def _check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 @attrs.frozen(kw_only=True)
@@ -57,7 +54,7 @@ class Quantity:
     places: int | None = None
 
     def _number(self, value: Decimal, lang: Lang) -> str:
-        places = self.places if self.places is not None else min(2, _places(value))
+        places = self.places if self.places is not None else min(2, significant_places(value))
         return format_number(value, places, notation=lang)
 
     def format(self, lang: Lang = "id") -> str:
@@ -162,7 +159,7 @@ class Table:
         if column.kind == "rupiah":
             return format_number(value, 0, notation=lang)
         if column.kind == "number" and isinstance(value, Decimal | int):
-            places = _places(Decimal(value)) if isinstance(value, Decimal) else 0
+            places = significant_places(Decimal(value)) if isinstance(value, Decimal) else 0
             return format_number(value, min(places, 2), notation=lang)
         return str(value)
 
