@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kinerja._convert import exact, is_array, to_decimal
+from kinerja._ops import blockwise
 from kinerja._percentage import share_of
 from kinerja._rounding import round_half_up
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, UndefinedRatioError
@@ -92,10 +93,12 @@ def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any
     example: 734,881,464,333 / 855,830,897,000 = 85.87 %).  The scalar path
     evaluates the same formula as :func:`~kinerja.percentage`
     (part × 100 / whole) in exact Decimal arithmetic.  The array path
-    evaluates it in int64 long division, one decimal digit at a time, so
-    nothing overflows for amounts up to 10^16 and beyond: the unrounded
-    result is the exact quotient correctly rounded to float64, and with
-    *places* the half-up rounding is decided on the exact remainder.
+    evaluates it in exact int64 division: in one step when realization ×
+    10^(2 + places) fits in int64, else by long division in as many decimal
+    digits per step as fit, so nothing overflows for amounts up to 10^16 and
+    beyond.  The unrounded result is the exact quotient correctly rounded to
+    float64, and with *places* the half-up rounding is decided on the exact
+    remainder.  Long columns are computed block by block.
 
     Examples
     --------
@@ -112,7 +115,7 @@ def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any
                                or places < 0):
         raise InvalidValueError("must be an int >= 0", field="places", value=places)
     if is_array(realization) or is_array(pagu):
-        return _absorption_array(realization, pagu, places)
+        return blockwise(lambda r, p: (_absorption_array(r, p, places),), realization, pagu)[0]
     spent = to_rupiah(realization, field="realization")
     budget = to_rupiah(pagu, field="pagu")
     if budget == 0:
@@ -193,21 +196,32 @@ def _absorption_array(realization: Any, pagu: Any, places: int | None) -> Any:
 def _long_division(spent: IntArray, budget: IntArray, digits: int) -> tuple[IntArray, IntArray]:
     """Return (floor(spent · 10^digits / budget), remainder) without int64 overflow.
 
-    Each step multiplies a remainder smaller than *budget* by ten, which fits in
-    int64 for budgets below 9.2 × 10^17; the quotient must stay below 9.2 × 10^18.
+    Each step multiplies a remainder smaller than *budget* by 10^k, which fits
+    in int64 when the largest budget times 10^k does: one decimal digit at a
+    time for budgets up to 9.2 × 10^17, all digits at once for the budgets of
+    real satkers (below 10^13 and *digits* up to 5).  The quotient must stay
+    below 9.2 × 10^18.
     """
-    if (budget > _INT64_MAX // 10).any():
+    largest = int(budget.max()) if budget.size else 1
+    if largest > _INT64_MAX // 10:
         raise InvalidValueError(
             "holds a pagu above 9.2 × 10^17 Rupiah", field="pagu",
             fix="such amounts exceed the national budget; check the figure",
         )
+    if spent.size and int(spent.max()) <= _INT64_MAX // 10**digits:
+        return np.divmod(spent * 10**digits, budget)  # spent · 10^digits fits: one division
     quotient, remainder = np.divmod(spent, budget)
-    if (quotient > (_INT64_MAX // 10**digits) - 1).any():
+    if quotient.size and int(quotient.max()) > (_INT64_MAX // 10**digits) - 1:
         raise InvalidValueError(
             "realization is so far above pagu that the absorption overflows int64",
             field="realization", fix="check the figures (absorption above 10^14 %)",
         )
-    for _ in range(digits):
-        step, remainder = np.divmod(remainder * 10, budget)
-        quotient = quotient * 10 + step
+    per_step = 1
+    while per_step < digits and largest * 10 ** (per_step + 1) <= _INT64_MAX:
+        per_step += 1
+    while digits > 0:
+        k = min(per_step, digits)
+        step, remainder = np.divmod(remainder * 10**k, budget)
+        quotient = quotient * 10**k + step
+        digits -= k
     return quotient, remainder

@@ -10,7 +10,7 @@ import numpy as np
 
 from kinerja._convert import is_array, to_decimal
 from kinerja._figures import Target
-from kinerja._ops import Operands, Ops
+from kinerja._ops import Operands, Ops, blockwise
 from kinerja._polarity import Polarity
 from kinerja.exceptions import (
     InvalidTypeError,
@@ -100,6 +100,19 @@ def inverse(r: Any, t: Any) -> Any:
     return t * 100 / r
 
 
+def clip(value: Any, ops: Ops, *, upper: Any = None, lower: Any = None) -> Any:
+    """Return *value* with values above *upper* set to *upper* (and below *lower* to *lower*).
+
+    The bounds are numbers or arrays of either number kind; an array bound that
+    is NaN leaves its element alone (no cap in that row).
+    """
+    if upper is not None:
+        value = ops.minimum(value, upper)
+    if lower is not None:
+        value = ops.maximum(value, lower)
+    return value
+
+
 def _check_bound(value: Any, field: str, *, positive: bool = False) -> Decimal:
     number = to_decimal(value, field=field)
     if number < 0 or (positive and number == 0):
@@ -158,12 +171,8 @@ class Cap:
 
     def apply(self, value: Any, ops: Ops) -> Any:
         """Return *value* clipped to the cap's bounds (either number kind)."""
-        upper = ops.const(self.upper)
-        capped = ops.where(value > upper, upper, value)
-        if self.lower is not None:
-            lower = ops.const(self.lower)
-            capped = ops.where(capped < lower, lower, capped)
-        return capped
+        lower = None if self.lower is None else ops.const(self.lower)
+        return clip(value, ops, upper=ops.const(self.upper), lower=lower)
 
     def describe(self) -> str:
         """One phrase for explanations: ``"capped at 120 % (konversi 120 %)"``."""
@@ -245,9 +254,24 @@ Fix: use one of 'mirror', 'inverse'.
     def raw_and_capped(self, realization: Any, target: Any,
                        polarity: Polarity | str | Any = Polarity.HIGHER_IS_BETTER) -> Any:
         """Return ``(raw, capped)`` under this policy (either number kind)."""
-        operands = _operands(realization, target, polarity)
-        raw, capped = operands.compute(_capaian, operands.ops, operands, self)
-        return operands.finish(raw), operands.finish(capped)
+        return self._evaluate(realization, target, polarity)
+
+    def _evaluate(self, realization: Any, target: Any, polarity: Any, *,
+                 cap_upper: Any = None, want: tuple[int, ...] = (0, 1)) -> tuple[Any, ...]:
+        """Return the achievements *want* selects from ``(raw, capped)``.
+
+        *cap_upper*, optional, is a per-element upper bound applied after this
+        policy's cap (NaN: no bound for that element).  Long arrays are computed
+        block by block (:func:`kinerja._ops.blockwise`), with the same formula.
+        """
+
+        def run(realization: Any, target: Any, polarity: Any, cap_upper: Any
+                ) -> tuple[Any, ...]:
+            operands = _operands(realization, target, polarity, cap_upper)
+            figures = operands.compute(_capaian, operands.ops, operands, self)
+            return tuple(operands.finish(figures[i]) for i in want)
+
+        return blockwise(run, realization, target, polarity, cap_upper)
 
 
 def achievement(
@@ -356,10 +380,11 @@ def achievement(
     """
     policy = AchievementPolicy(lower_method=lower_method, zero_target=zero_target,
                                floor=floor, cap=cap)
-    return policy.raw_and_capped(realization, target, polarity)[1]
+    return policy._evaluate(realization, target, polarity, want=(1,))[0]
 
 
-def _operands(realization: Any, target: Any, polarity: Any) -> Operands:
+def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = None
+              ) -> Operands:
     """Convert the inputs of one achievement call to one number kind."""
     if isinstance(target, Target):
         low, high = target.bounds
@@ -376,27 +401,36 @@ def _operands(realization: Any, target: Any, polarity: Any) -> Operands:
     else:
         values["target.low"] = low
         values["target.high"] = high
+    if cap_upper is not None:
+        values["cap.upper"] = cap_upper
     if is_array(polarity):
-        values["polarity"] = _polarity_codes(polarity)
-    operands = Operands(values, allow_negative=("polarity",))
+        higher: Any = _higher(polarity)
+    else:
+        higher = Polarity.parse(polarity) is Polarity.HIGHER_IS_BETTER
+    operands = Operands(values, allow_nan=("cap.upper",), flags={"higher": higher})
     if "target" in values:
         operands.values["target.low"] = operands.values["target.high"] = operands["target"]
-    if "polarity" in values:
-        operands.values["higher"] = operands["polarity"] > 0
-    else:
-        operands.values["higher"] = Polarity.parse(polarity) is Polarity.HIGHER_IS_BETTER
     low_value, high_value = operands["target.low"], operands["target.high"]
-    swapped = low_value > high_value
-    if operands.ops.any(swapped):
-        raise InvalidValueError(
-            f"a range's low bound exceeds its high bound{operands.ops.positions(swapped)}",
-            field="target.low", **operands.ops.got(low_value), fix="swap low and high",
-        )
+    if low_value is not high_value:
+        swapped = low_value > high_value
+        if operands.ops.any(swapped):
+            raise InvalidValueError(
+                f"a range's low bound exceeds its high bound{operands.ops.positions(swapped)}",
+                field="target.low", **operands.ops.got(low_value), fix="swap low and high",
+            )
+    if cap_upper is not None:
+        not_positive = operands["cap.upper"] <= 0  # False for NaN (no cap)
+        if operands.ops.any(not_positive):
+            raise InvalidValueError(
+                f"a cap must be positive{operands.ops.positions(not_positive)}",
+                field="cap.upper", **operands.ops.got(operands["cap.upper"]),
+                fix="give a positive upper bound, or NaN for no cap",
+            )
     return operands
 
 
-def _polarity_codes(polarity: Any) -> Any:
-    """Return an array of +1 / -1 codes from codes, polarities or polarity names."""
+def _higher(polarity: Any) -> Any:
+    """Return a boolean array "higher is better" from codes, polarities or polarity names."""
     codes = np.asarray(polarity)
     if codes.dtype == np.bool_:
         raise InvalidTypeError(
@@ -404,25 +438,31 @@ def _polarity_codes(polarity: Any) -> Any:
             fix="use codes +1 (higher is better) and -1 (lower is better)",
         )
     if codes.dtype.kind in "iuf":
-        if not np.isin(codes, (1, -1)).all():
+        higher = codes == 1
+        if not (higher | (codes == -1)).all():
             raise InvalidValueError(
                 "polarity codes must be +1 or -1", field="polarity",
                 fix="use +1 for higher is better and -1 for lower is better",
             )
-        return codes.astype(np.int8)
-    out = np.empty(codes.shape, dtype=np.int8)
+        return higher
+    out = np.empty(codes.shape, dtype=bool)
     for value in np.unique(codes.astype(str) if codes.dtype.kind in "US" else codes):
-        out[codes == value] = Polarity.parse(value).code
+        out[codes == value] = Polarity.parse(value) is Polarity.HIGHER_IS_BETTER
     return out
 
 
 def _capaian(ops: Ops, operands: Operands, policy: AchievementPolicy) -> tuple[Any, Any]:
-    """Compute (raw, capped) achievements; the decisions of SPEC 3, written once."""
+    """Compute (raw, capped) achievements; the decisions of SPEC 3, written once.
+
+    Formulas that no element needs are not evaluated (all higher is better:
+    no lower-is-better formula), and a point target skips the range logic;
+    the figures are the same either way.
+    """
     r = operands["realization"]
     low, high, higher = operands["target.low"], operands["target.high"], operands["higher"]
-    lower = ops.not_(higher)
     zero = high == 0  # implies low == 0: the target is zero
-    if ops.any(zero):
+    any_zero = ops.any(zero)
+    if any_zero:
         if policy.zero_target == "raise":
             raise ZeroTargetError(
                 f"achievement against a target of 0 is undefined{ops.positions(zero)}",
@@ -437,30 +477,40 @@ def _capaian(ops: Ops, operands: Operands, policy: AchievementPolicy) -> tuple[A
                 field="target", **ops.got(high),
                 fix="give a positive target for a higher-is-better indicator",
             )
-    below, above = r < low, r > high
-    outside = below | above
-    bound = ops.where(below, low, high)
-    safe = ops.where(zero, ops.const(1), bound)
-    if policy.lower_method == "mirror":
-        down = mirror(r, safe)
+    if low is high:  # a point target T is the range [T, T]
+        outside = r != high
+        bound = high
     else:
-        r_zero = (r == 0) & outside & lower
-        if ops.any(r_zero):
-            raise UndefinedRatioError(
-                "the inverse formula T / R is undefined for a realization of 0"
-                + ops.positions(r_zero),
-                field="realization", **ops.got(r),
-                fix="use lower_method='mirror', the regulation's formula",
-            )
-        down = inverse(ops.where(r == 0, ops.const(1), r), safe)
-    value = ops.where(higher, ratio(r, safe), down)
-    value = ops.where(outside, value, ops.const(100))
-    if policy.zero_target == "zero_tolerance":
+        below = r < low
+        outside = below | (r > high)
+        bound = ops.where(below, low, high)
+    safe = ops.where(zero, ops.const(1), bound) if any_zero else bound
+    value = None
+    if ops.any(higher):
+        value = ratio(r, safe)
+    if not ops.all(higher):
+        if policy.lower_method == "mirror":
+            down = mirror(r, safe)
+        else:
+            r_zero = (r == 0) & outside & ops.not_(higher)
+            if ops.any(r_zero):
+                raise UndefinedRatioError(
+                    "the inverse formula T / R is undefined for a realization of 0"
+                    + ops.positions(r_zero),
+                    field="realization", **ops.got(r),
+                    fix="use lower_method='mirror', the regulation's formula",
+                )
+            down = inverse(ops.where(r == 0, ops.const(1), r), safe)
+        value = down if value is None else ops.where(higher, value, down)
+    if not ops.all(outside):
+        value = ops.where(outside, value, ops.const(100))
+    if any_zero and policy.zero_target == "zero_tolerance":
         value = ops.where(zero, ops.where(r == 0, ops.const(100), ops.const(0)), value)
     if policy.floor is not None:
-        floor = ops.const(policy.floor)
-        value = ops.where(value < floor, floor, value)
+        value = clip(value, ops, lower=ops.const(policy.floor))
     capped = value if policy.cap is None else policy.cap.apply(value, ops)
+    if "cap.upper" in operands.values:
+        capped = clip(capped, ops, upper=operands["cap.upper"])
     return value, capped
 
 

@@ -203,7 +203,7 @@ class _Auditor:
         findings += self._input_findings()
         findings.sort(key=lambda f: f.severity.rank)
         title = self.report.title or f"{self.report.year}"
-        return AuditResult(name=self.report.satker.name, title=title,
+        return AuditResult(name=self.report.satker.name, title=title, year=self.report.year,
                            printed_count=len(self.report.printed), findings=tuple(findings))
 
     def check(self, figure: PrintedFigure) -> _Outcome | None:

@@ -45,6 +45,7 @@ CONTEXT = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
 
+_INF = float("inf")
 _FIX_NUMBER = "give a finite number: an int, a Decimal, a float or a number string such as '99,98'"
 
 
@@ -160,13 +161,18 @@ def float_errors(field: str) -> Iterator[None]:
 
 
 def to_float_array(
-    value: Any, *, field: str, allow_negative: bool = False
+    value: Any, *, field: str, allow_negative: bool = False, allow_nan: bool = False
 ) -> tuple[FloatArray, npt.NDArray[np.bool_] | None]:
     """Return ``(data, mask)`` for an array-like input, checking every element.
 
     ``mask`` is ``None`` for a plain array, and the boolean mask of a
     :class:`numpy.ma.MaskedArray` (masked = missing).  NaN, infinities, ``None``
-    and strings raise an error that names the field and the positions.
+    and strings raise an error that names the field and the positions.  With
+    *allow_nan*, NaN passes (for optional per-row settings where NaN means
+    "none"); infinities still raise.
+
+    Masked elements are replaced by a harmless filler (1.0) in *data*.  A plain
+    float64 array that passes the checks is returned as is (not copied).
     """
     mask: npt.NDArray[np.bool_] | None = None
     if isinstance(value, np.ma.MaskedArray):
@@ -188,8 +194,15 @@ def to_float_array(
             fix=_FIX_NUMBER,
         )
     data = raw.astype(np.float64, copy=False)
-    valid = np.ones(data.shape, dtype=bool) if mask is None else ~mask
-    bad = ~np.isfinite(data) & valid
+    if mask is not None:
+        data = np.where(mask, 1.0, data)  # a harmless filler; the mask is carried along
+    if data.size and not allow_nan:
+        # Fast path, two reductions: NaN propagates through min and max, so both
+        # bounds are finite (and the low one >= 0) only when every element is.
+        low, high = data.min(), data.max()
+        if low > -_INF and high < _INF and (allow_negative or low >= 0):
+            return data, mask
+    bad = np.isinf(data) if allow_nan else ~np.isfinite(data)
     if bad.any():
         raise InvalidValueError(
             f"holds NaN or infinite values at {_describe_positions(bad)}",
@@ -198,15 +211,13 @@ def to_float_array(
             "instead of leaving NaN in the array",
         )
     if not allow_negative:
-        negative = (data < 0) & valid
+        negative = data < 0
         if negative.any():
             raise InvalidValueError(
                 f"holds negative values at {_describe_positions(negative)}",
                 field=field,
                 fix="achievements, shares and amounts are defined for values >= 0",
             )
-    if mask is not None:
-        data = np.where(mask, 1.0, data)  # a harmless filler; the mask is carried along
     return data, mask
 
 

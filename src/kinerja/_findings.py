@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import io
-import json
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -137,6 +135,7 @@ class AuditResult:
     name: str
     title: str
     printed_count: int
+    year: int | None = None
     findings: tuple[Finding, ...]
 
     def __repr__(self) -> str:
@@ -209,11 +208,15 @@ class AuditResult:
 
     def to_json(self, lang: Lang = "en") -> str:
         """A JSON list of objects with the keys of :data:`FIELDS`."""
+        import json  # imported when used: keeps `import kinerja` light
+
         return json.dumps([f.as_dict(lang) for f in self.findings], ensure_ascii=False,
                           indent=2) + "\n"
 
     def to_csv(self, lang: Lang = "en") -> str:
         """CSV with a header row of :data:`FIELDS`."""
+        import csv
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()

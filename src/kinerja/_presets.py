@@ -8,7 +8,6 @@ any other scheme.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 import attrs
 
@@ -25,6 +24,8 @@ _NKA_FILES = ("nka-2021.toml",)
 
 
 def _text(filename: str) -> str:
+    from importlib import resources  # imported when used: keeps `import kinerja` light
+
     return resources.files("kinerja").joinpath("data", "schemes", filename).read_text(
         encoding="utf-8")
 

@@ -14,6 +14,12 @@ from kinerja.exceptions import InvalidTypeError, InvalidValueError, ValidationEr
 __all__ = ["ProgressScale"]
 
 
+def _notes(value: Any) -> tuple[str, ...]:
+    # A named converter: attrs inspects it cheaply (a builtin such as tuple needs its
+    # text signature parsed at import time).
+    return tuple(value)
+
+
 def _levels(value: Any) -> dict[str, Decimal]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("give the levels as a mapping of category to value",
@@ -57,7 +63,7 @@ class ProgressScale:
     name: str
     levels: dict[str, Decimal] = attrs.field(converter=_levels)
     source: str = ""
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:
         problems = []

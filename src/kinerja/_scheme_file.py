@@ -9,10 +9,8 @@ their place (``components[2].weight``).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from kinerja._scheme import Aspect, Band, Component, Deduction, Scheme, item_problems
@@ -92,7 +90,8 @@ def load_scheme(path: str | os.PathLike[str] | None = None, *, text: str | None 
     if path is not None:
         origin = os.fspath(path)
         try:
-            content = Path(path).read_text(encoding="utf-8")
+            with open(path, encoding="utf-8") as file:
+                content = file.read()
         except (OSError, UnicodeDecodeError) as error:
             raise ReportFileError(f"cannot read the scheme file ({error})", field=origin,
                                   fix="check the path and that the file is UTF-8 text"
@@ -107,6 +106,8 @@ def load_scheme(path: str | os.PathLike[str] | None = None, *, text: str | None 
 
 def read_toml(content: str, *, origin: str) -> dict[str, Any]:
     """Parse TOML with exact decimals, or raise a :class:`~kinerja.ReportFileError`."""
+    import tomllib  # imported when used: keeps `import kinerja` light
+
     try:
         return tomllib.loads(content, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -186,6 +184,8 @@ class Table:
 
     def to_html(self, lang: Lang = "id") -> str:
         """Render as an HTML ``<table>`` with a caption."""
+        import html  # imported when used: keeps `import kinerja` light
+
         head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headings(lang))
         body = "".join(
             "<tr>" + "".join(
@@ -199,6 +199,8 @@ class Table:
 
     def to_csv(self, lang: Lang = "id") -> str:
         """Render as CSV: a header row, then the rows (numbers in the language's notation)."""
+        import csv
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.headings(lang))
