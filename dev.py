@@ -42,7 +42,11 @@ def _ensure(extras: list[str]) -> Path:
         sys.exit("kinerja needs Python 3.11 or newer")
     if not _python().exists():
         print("creating .venv ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as error:
+            sys.exit(f"cannot create .venv ({error}); on Debian or Ubuntu install the "
+                     "python3-venv package first")
     spec = f".[{','.join(extras)}]" if extras else "."
     stamp_text = spec + hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / f".installed-{'-'.join(extras) or 'core'}"

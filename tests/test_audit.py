@@ -46,8 +46,6 @@ EXPECTED_FINDINGS = [
     # 2022: (2 − 50 / 60) × 100 = 116.67 %; 100 % is (2 − 50 / 50) × 100 with the wrong target.
     ("achievement-target", "Tabel 3.5", "100%", "116.67"),
     ("achievement-polarity", "Tabel 3.5", "120%", "80.08"),
-    # IKK-1.3: R = 15 / 17 = 88.235 %; R / T = 88.235 / 35 = 252.10 % (raw, before the cap).
-    ("achievement", "Bab III A.1.3, teks", "120%*(Konversi 120)", "252.10"),
     # "sebanyak 5 orang tidak melanjutkan": 17 − 15 = 2.
     ("counts", "Bab III A.1.3, teks (tidak melanjutkan pendidikan)", "5 orang", "2"),
     # 88 / 35 = 251.43 % (from the rounded R), then "dikonversi menjadi 252 %" instead of 120 %.
@@ -83,9 +81,8 @@ EXPECTED_FINDINGS = [
     ("budget-remainder", "Tabel 3.22, Tahun 2023, Total", "2,060,076", "629959"),
     # IKPA (PER-5/PB/2022): Perencanaan = (100 × 10 + 94.18 × 10) / 20 = 97.09.
     ("ikpa-aspect", "Gambar 3.2, Nilai Aspek", "97,00", "97.09"),
-    # UP/TUP: 97.58 × 10 / 100 = 9.758 → 9.76.
-    ("ikpa-weighted", "Gambar 3.2, Nilai Akhir per komponen", "4,78", "9.76"),
-    ("ikpa-weight", "Gambar 3.2, Bobot", "5", "10"),
+    # The sixth cell, Dispensasi SPM: 100 × 5 / 100 = 5.00 (UP/TUP would be 9.76).
+    ("ikpa-weighted", "Gambar 3.2, Nilai Akhir per komponen (sel keenam)", "4,78", "5.00"),
     # Warnings ----------------------------------------------------------------------------
     # Achievements printed for indicators whose realization the report does not give.
     ("unverifiable", "Ikhtisar Eksekutif, butir 1", "100%", "n/a"),
@@ -102,9 +99,11 @@ EXPECTED_FINDINGS = [
     # "3,529.557.791,-" mixes separators (the value 3.529.557.791 is right).
     ("notation", "Tabel 3.23", "3,529.557.791,-", "3529557791"),
     # Infos -------------------------------------------------------------------------------
-    # IKK-1.3: 252.10 % reported as 120 % under the report's convention.
+    # IKK-1.3: R / T = 88.235 / 35 = 252.10 %, reported as 120 % under the convention.
     ("cap-applied", "Ikhtisar Eksekutif, butir 8", "120 %", "120.00"),
+    ("cap-applied", "Bab III A.1.3, teks", "120%*(Konversi 120)", "120.00"),
     ("cap-applied", "Tabel 3.7", "120%", "120.00"),
+    ("cap-applied", "Tabel 3.8", "120%", "120.00"),
 ]
 
 
@@ -152,8 +151,8 @@ def test_finding_fields(result):
 
 
 def test_severity_counts(result):
-    """37 errors, 9 warnings, 2 notes."""
-    assert (len(result.errors), len(result.warnings), len(result.infos)) == (37, 9, 2)
+    """35 errors, 9 warnings, 4 notes."""
+    assert (len(result.errors), len(result.warnings), len(result.infos)) == (35, 9, 4)
 
 
 def test_messages_in_indonesian(result):
@@ -280,12 +279,12 @@ def test_cli_audit_text_and_markdown(capsys):
     """The text output groups by severity; markdown is a table; both in Indonesian by default."""
     main(["audit"])
     text = capsys.readouterr().out
-    assert text.index("KESALAHAN (37)") < text.index("PERINGATAN (9)") < text.index(
-        "CATATAN (2)")
+    assert text.index("KESALAHAN (35)") < text.index("PERINGATAN (9)") < text.index(
+        "CATATAN (4)")
     main(["audit", "--format", "markdown", "--lang", "en"])
     markdown = capsys.readouterr().out
     assert "| Severity | Rule |" in markdown
-    assert markdown.count("\n| error |") == 37
+    assert markdown.count("\n| error |") == 35
 
 
 def test_cli_fail_on_error(tmp_path, consistent, capsys):

@@ -271,8 +271,14 @@ def test_batch_ikpa_equals_scheme_score(year, data):
                       zip(values, na, strict=True)]
         table[component.key] = values
     for deduction in scheme.deductions:
+        # Deductions of up to 2 points, on scores of at least 2 (a larger deduction than
+        # the score is an error, tested elsewhere).
         table[deduction.key] = data.draw(st.lists(
             st.decimals(min_value=0, max_value=2, places=2), min_size=rows, max_size=rows))
+        for key in scheme.keys:
+            if key not in {d.key for d in scheme.deductions}:
+                table[key] = [v if v is kinerja.NOT_APPLICABLE else max(v, Decimal(2))
+                              for v in table[key]]
     column = {key: np.array([np.nan if v is kinerja.NOT_APPLICABLE else float(v)
                              for v in values]) for key, values in table.items()}
     result = batch.ikpa_scores(year, column, nan="not_applicable")

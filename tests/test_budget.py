@@ -1,6 +1,7 @@
 """Budget lines: the reference report's 2022 and 2023 lines, totals, absorption, efficiency."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -242,7 +243,9 @@ def test_array_absorption_bad_input():
     with pytest.raises(kinerja.InvalidValueError, match="missing"):
         absorption(np.ma.masked_invalid([1.0, np.nan]), np.array([5, 5]))
     with pytest.raises(kinerja.InvalidValueError, match="overflows"):
-        absorption(np.array([9 * 10**18]), np.array([1]))
+        absorption(np.array([9 * 10**18]), np.array([1]), places=2)
+    # Unrounded, even that is exact: 9 × 10^18 × 100 / 1, divided as Python ints.
+    assert absorption(np.array([9 * 10**18]), np.array([1])).tolist() == [9e20]
 
 
 def test_scalar_absorption_zero_pagu():
@@ -364,3 +367,23 @@ def test_pmk214_bad_input():
         efficiency_pmk214([-1], [1], [100])
     with pytest.raises(kinerja.UndefinedRatioError):
         efficiency_pmk214([100], [1], [0])
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=9))
+def test_unrounded_array_absorption_presents_like_scalar_at_ties(r, k):
+    """Unrounded array absorption is correctly rounded: half-up presentation matches at ties.
+
+    With pagu 2 × 10^k, R × 100 / P has a 5 in many last places (6,565,000 of
+    100,000,000 is 6.565 %): the float must present as the exact value does.
+    """
+    p = 2 * 10**k
+    got = absorption(np.array([r]), np.array([p]))[0]
+    assert kinerja.round_half_up(np.array([got]), 2)[0] == float(
+        kinerja.round_half_up(absorption(r, p), 2))
+    assert float(got) == float(Fraction(r * 100, p))
+
+
+def test_reported_double_rounding_case():
+    """6,565,000 / 100,000,000 = 6.565 % presents as 6.57 on both paths."""
+    got = absorption(np.array([6_565_000]), np.array([100_000_000]))
+    assert kinerja.round_half_up(got, 2).tolist() == [6.57]

@@ -344,3 +344,16 @@ def test_revisi_dipa_periods_by_year():
         kinerja.ikpa_revisi_dipa(year=2023, revisions=[1.5])
     with pytest.raises(kinerja.InvalidValueError, match="no IKPA scheme"):
         kinerja.ikpa_revisi_dipa(year=2019, revisions=[1])
+
+
+def test_deviasi_mean_is_divided_once():
+    """The mean deviation is Σ weight × deviation / Σ weight, divided once: exact ties stay ties.
+
+    Deviations 0.65, 35, 18, 2.5, 6 and 0.1 % (|1987 − 2000| / 2000 ...) sum to 62.25;
+    / 6 = 10.375; 100 − 10.375 = 89.625, which presents (half up) as 89.63.
+    """
+    result = kinerja.ikpa_deviasi_halaman_iii(
+        year=2023, plan={50: [2000], 51: [100], 52: [200], 53: [800], 54: [500], 55: [2000]},
+        realization={50: [1987], 51: [65], 52: [236], 53: [820], 54: [530], 55: [1998]})
+    assert result.value == Decimal("89.625")
+    assert kinerja.round_half_up(result.value) == Decimal("89.63")

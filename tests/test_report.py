@@ -3,6 +3,7 @@
 import textwrap
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -398,3 +399,15 @@ def test_unknown_ikpa_component_is_located():
     problems = _problems(text)
     assert any("ikpa.components.revisi (line 27): not a component of the IKPA scheme" in p
                for p in problems), problems
+
+
+def test_indicator_budget(report):
+    """Budget attached to an indicator: its lines' total, or None without any."""
+    line = kinerja.BudgetLine(year=2023, indicator="IKK-1.2", pagu=200_000,
+                              realization=150_000)
+    with_budget = attrs.evolve(report, budget={**report.budget, "indicator": [line]})
+    total = with_budget.indicator_budget("IKK-1.2")
+    # 150.000 / 200.000 × 100 = 75 %.
+    assert (total.pagu, total.absorption) == (200_000, Decimal(75))
+    assert with_budget.indicator_budget("IKK-1.1") is None
+    assert report.indicator_budget("IKK-1.2") is None

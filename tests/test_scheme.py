@@ -535,3 +535,25 @@ def test_batch_input_errors():
         scheme.score_batch(good, not_applicable={"z": np.array([True])})
     with pytest.raises(kinerja.InvalidValueError, match="broadcast"):
         scheme.score_batch(dict(good, c=[1.0, 2.0, 3.0], a=[1.0, 2.0]))
+
+
+def test_ikpa_docs_weight_table_matches_the_presets():
+    """The weight table of docs/schemes/ikpa.md is the presets' weights, year by year."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "schemes" / "ikpa.md").read_text()
+    rows = [line.split("|")[1:-1] for line in text.splitlines()
+            if line.startswith("| ") and "`" in line and line.count("|") == 7]
+    years = (2020, 2021, 2022, 2024)
+    checked = 0
+    for cells in rows:
+        key = cells[1].strip().strip("`")
+        for year, cell in zip(years, cells[2:], strict=True):
+            scheme = kinerja.ikpa_scheme(year)
+            cell = cell.strip()
+            if cell.isdigit():
+                assert scheme.weights[key] == int(cell), (key, year)
+                checked += 1
+            else:
+                assert key not in scheme.weights or cell == "deduction only", (key, year)
+    assert checked >= 30

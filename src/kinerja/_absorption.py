@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kinerja._convert import exact, is_array, to_decimal
+from kinerja._convert import FloatArray, exact, is_array, to_decimal
 from kinerja._ops import blockwise
 from kinerja._percentage import share_of
 from kinerja._rounding import round_half_up
@@ -115,6 +115,11 @@ def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any
                                or places < 0):
         raise InvalidValueError("must be an int >= 0", field="places", value=places)
     if is_array(realization) or is_array(pagu):
+        if places is not None and places > 12:
+            raise InvalidValueError(
+                "arrays of absorptions are rounded to at most 12 decimals", field="places",
+                value=places, fix="float64 holds about 15 significant digits; use the scalar "
+                "path (exact Decimals) for more")
         return blockwise(lambda r, p: (_absorption_array(r, p, places),), realization, pagu)[0]
     spent = to_rupiah(realization, field="realization")
     budget = to_rupiah(pagu, field="pagu")
@@ -184,13 +189,28 @@ def _absorption_array(realization: Any, pagu: Any, places: int | None) -> Any:
             f"absorption of a pagu of 0 is undefined (first at position {first})",
             field="pagu", fix="leave zero-pagu lines out, or mask them",
         )
-    digits = 2 + (places or 0)
-    quotient, remainder = _long_division(spent, budget, digits)
     if places is None:
-        # Exact integer part R·100 // P plus the exact fraction, rounded once to float.
-        return quotient.astype(np.float64) + remainder / budget
+        return _correctly_rounded(spent, budget)
+    quotient, remainder = _long_division(spent, budget, 2 + places)
     round_up = 2 * remainder >= budget  # half up, decided on the exact remainder
     return (quotient + round_up).astype(np.float64) / 10.0**places
+
+
+def _correctly_rounded(spent: IntArray, budget: IntArray) -> FloatArray:
+    """Return R · 100 / P rounded once to the nearest float64 (the same formula, exactly).
+
+    While R · 100 and P are integers below 2**53 they are exact floats, and one
+    float division rounds the exact quotient once.  Larger amounts (rare: lines
+    above 90 trillion Rupiah) are divided as Python ints, whose true division
+    is also correctly rounded.
+    """
+    small = (spent <= _FLOAT_EXACT // 100) & (budget <= _FLOAT_EXACT)
+    result: FloatArray = np.empty(spent.shape, dtype=np.float64)
+    np.divide((spent * 100).astype(np.float64), budget.astype(np.float64), out=result,
+              where=small)
+    for index in zip(*np.nonzero(~small), strict=True):
+        result[index] = int(spent[index]) * 100 / int(budget[index])
+    return result
 
 
 def _long_division(spent: IntArray, budget: IntArray, digits: int) -> tuple[IntArray, IntArray]:

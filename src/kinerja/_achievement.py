@@ -188,6 +188,18 @@ CAP_120 = Cap(
     "conversion of PermenPAN-RB 8/2021",
 )
 
+def _to_cap(value: Any) -> Cap | None:
+    """A Cap, or a number read as the upper bound (``cap=120`` is ``Cap(upper=120)``)."""
+    if value is None or isinstance(value, Cap):
+        return value
+    if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
+        upper = to_decimal(value, field="cap")
+        return CAP_120 if upper == CAP_120.upper else Cap(upper=upper,
+                                                          name=f"konversi {upper} %")
+    raise InvalidTypeError("a cap is a kinerja.Cap or a number", field="cap", value=value,
+                           fix="pass cap=kinerja.CAP_120, cap=120 or cap=kinerja.Cap(...)")
+
+
 _LOWER_METHODS = ("mirror", "inverse")
 _ZERO_POLICIES = ("raise", "zero_tolerance")
 
@@ -240,9 +252,7 @@ Fix: use one of 'mirror', 'inverse'.
         default="raise", validator=_one_of(_ZERO_POLICIES, "zero_target")
     )
     floor: Decimal | None = attrs.field(default=None, converter=_floor)
-    cap: Cap | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cap))
-    )
+    cap: Cap | None = attrs.field(default=None, converter=_to_cap)
 
     def achievement(self, realization: Any, target: Any,
                     polarity: Polarity | str | Any = Polarity.HIGHER_IS_BETTER) -> Any:
@@ -304,8 +314,9 @@ def achievement(
         What a target of zero gives; see :class:`AchievementPolicy`.
     floor : number, optional
         Lowest raw achievement; none by default.
-    cap : Cap, optional
-        Bounds for the returned figure (e.g. :data:`CAP_120`); none by default.
+    cap : Cap or number, optional
+        Bounds for the returned figure (e.g. :data:`CAP_120`, or ``120`` for an
+        upper bound of 120 %); none by default.
 
     Returns
     -------

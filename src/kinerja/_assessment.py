@@ -12,9 +12,9 @@ from kinerja._figures import Realization, Target
 from kinerja._indicator import Indicator
 from kinerja._notation import format_number
 from kinerja._polarity import Polarity
-from kinerja._rounding import significant_places
+from kinerja._rounding import round_half_up, significant_places
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
-from kinerja.exceptions import InvalidValueError, KinerjaError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
 
 __all__ = ["AchievementResult", "Status", "assess"]
 
@@ -76,7 +76,8 @@ PermenPAN-RB 8/2021, 'kondisi normal']
     policy: AchievementPolicy
 
     def __repr__(self) -> str:
-        figure = "" if self.raw is None else f", raw {self.raw:.2f} %, capped {self.capped:.2f} %"
+        figure = ("" if self.raw is None or self.capped is None else
+                  f", raw {round_half_up(self.raw, 2)} %, capped {round_half_up(self.capped, 2)} %")
         return (f"AchievementResult({self.indicator.code} {self.year}{figure}, "
                 f"{self.status.value})")
 
@@ -102,7 +103,7 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         assert self.raw is not None and self.capped is not None
         assert self.formula is not None and self.target is not None
         assert self.realization is not None and self.realization.value is not None
-        unit = _unit_suffix(self.indicator)
+        unit = unit_suffix(self.indicator)
         counts = (f" ({self.realization.numerator} / {self.realization.denominator})"
                   if self.realization.has_counts else "")
         low, high = self.target.bounds
@@ -121,6 +122,10 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         return f"{text}; {self.status.value} [{self.formula.source}]"
 
 
+def _expect(value: object, kind: type, field: str, fix: str) -> None:
+    if not isinstance(value, kind):
+        raise InvalidTypeError(f"expected a {kind.__name__}, not {type(value).__name__}",
+                               field=field, value=value, fix=f"pass {fix}")
 
 
 def _shown(value: Decimal) -> str:
@@ -128,7 +133,7 @@ def _shown(value: Decimal) -> str:
     return format_number(value, significant_places(value))
 
 
-def _unit_suffix(indicator: Indicator) -> str:
+def unit_suffix(indicator: Indicator) -> str:
     text = str(indicator.unit)
     return " %" if text == "%" else f" {text}"
 
@@ -174,6 +179,13 @@ def assess(
     ...                kinerja.Realization.not_reported(2024)).status.value
     'not applicable'
     """
+    _expect(indicator, Indicator, "indicator", "kinerja.Indicator(...)")
+    if target is not NOT_APPLICABLE:
+        _expect(target, Target, "target", "kinerja.Target(year=..., value=...) or "
+                "kinerja.NOT_APPLICABLE")
+    _expect(realization, Realization, "realization", "kinerja.Realization(year=..., value=...)")
+    if policy is not None:
+        _expect(policy, AchievementPolicy, "policy", "kinerja.AchievementPolicy(...)")
     policy = policy or AchievementPolicy()
     year = realization.year
     if target is NOT_APPLICABLE:

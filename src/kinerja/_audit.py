@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from kinerja._achievement import FORMULAS, ratio
+from kinerja._assessment import unit_suffix
 from kinerja._budget import BudgetLine, SpendingType, total
 from kinerja._convert import exact
 from kinerja._figures import Target
@@ -32,7 +33,7 @@ from kinerja._report import IndicatorRecord, Report
 from kinerja._rounding import round_half_up, significant_places
 from kinerja._scoring import ScoreResult
 from kinerja._sentinels import NotApplicable
-from kinerja.exceptions import KinerjaError
+from kinerja.exceptions import InvalidTypeError, KinerjaError
 
 __all__ = ["audit"]
 
@@ -298,7 +299,7 @@ class _Auditor:
                 return self._no_figure(figure, "agreed target", year)
             return self._numeric(figure, target.bounds[0], rule="target-mismatch",
                                  source=_AGREEMENT.format(year=year), template="target",
-                                 params={"year": year, "unit": _unit(record)},
+                                 params={"year": year, "unit": unit_suffix(record.indicator)},
                                  places=significant_places(target.bounds[0]))
         if kind == "plan_target":
             plan_target = record.plan.targets.get(year) if record.plan else None
@@ -307,7 +308,7 @@ class _Auditor:
             return self._numeric(figure, plan_target.bounds[0], rule="plan-target-mismatch",
                                  source=record.plan.source or _PLAN if record.plan else _PLAN,
                                  template="plan_target",
-                                 params={"year": year, "unit": _unit(record)},
+                                 params={"year": year, "unit": unit_suffix(record.indicator)},
                                  places=significant_places(plan_target.bounds[0]))
         realization = record.realizations.get(year)
         if realization is None or realization.value is None:
@@ -351,30 +352,30 @@ class _Auditor:
             return _Outcome("unverifiable", Severity.WARNING, "n/a", ((T["missing"], {}),),
                             "SPEC 3: missing is not zero")
         policy = self.policy
-        polarity = record.indicator.polarity
-        r = realization.value
-        raw, capped = policy.raw_and_capped(r, target, polarity)
-        formula = FORMULAS["ratio" if polarity is Polarity.HIGHER_IS_BETTER
-                           else policy.lower_method]
-        source = formula.source
+        raw, capped = policy.raw_and_capped(realization.value, target,
+                                            record.indicator.polarity)
         first, converted = figure.numbers()
-        context = _AchievementContext(self, figure, record, year, r, target, raw, capped)
+        context = _AchievementContext(self, figure, record, year, realization.value, target,
+                                      raw, capped)
         if figure.figure == "achievement_raw":
             return context.check(first, use_cap=False)
         if converted is None:
-            outcome = context.check(first, use_cap=True)
-            if outcome is None and policy.cap is not None and raw > capped:
-                return _Outcome("cap-applied", Severity.INFO, _plain(capped, 2),
-                                ((T["cap_applied"], {"raw": _n(raw), "cap": _n(capped, 0)}),),
-                                policy.cap.source or source)
-            return outcome
-        outcomes = [o for o in (context.check(first, use_cap=False),
-                                context.check(converted, use_cap=True)) if o is not None]
-        if not outcomes:
-            return None
-        worst = min(outcomes, key=lambda o: o.severity.rank)
+            outcomes = [context.check(first, use_cap=True)]
+        else:
+            # "X% (Konversi Y)": X is the raw figure, or already the reported one
+            # ("120%*(Konversi 120)" for a raw 252.10 % under the 120 % cap).
+            outcomes = [None if _matches(first, capped) else context.check(first, use_cap=False),
+                        context.check(converted, use_cap=True)]
+        found = [o for o in outcomes if o is not None]
+        if not found:
+            if policy.cap is None or raw <= capped:
+                return None
+            return _Outcome("cap-applied", Severity.INFO, _plain(capped, 2),
+                            ((T["cap_applied"], {"raw": _n(raw), "cap": _n(capped, 0)}),),
+                            policy.cap.source or context.source)
+        worst = min(found, key=lambda o: o.severity.rank)
         parts: list[tuple[tuple[str, str], dict[str, Any]]] = []
-        for outcome in outcomes:
+        for outcome in found:
             parts += [p for p in outcome.parts if p not in parts]
         return _Outcome(worst.rule, worst.severity, worst.expected, tuple(parts), worst.source)
 
@@ -490,13 +491,6 @@ class _Auditor:
                                                       "what": "Nilai Kinerja Anggaran"})
 
 
-def _unit(record: IndicatorRecord) -> str:
-    unit = str(record.indicator.unit)
-    return " %" if unit == "%" else f" {unit}"
-
-
-
-
 class _AchievementContext:
     """The inputs of one indicator-year's achievement, and the usual ways to get it wrong."""
 
@@ -506,6 +500,9 @@ class _AchievementContext:
         self.r, self.target, self.raw, self.capped = r, target, raw, capped
         self.policy = auditor.policy
         self.polarity = record.indicator.polarity
+        self.formula = FORMULAS["ratio" if self.polarity is Polarity.HIGHER_IS_BETTER
+                                else self.policy.lower_method]
+        self.source = self.formula.source
 
     def _achieve(self, r: Decimal, target: Target, use_cap: bool) -> Decimal:
         raw, capped = self.policy.raw_and_capped(r, target, self.polarity)
@@ -524,10 +521,8 @@ class _AchievementContext:
         low, _ = self.target.bounds
         base = {"expected": _n(value), "r": _n(self.r, min(2, significant_places(self.r))),
                 "counts": self._counts(), "t": _n(low, significant_places(low)),
-                "formula": FORMULAS["ratio" if self.polarity is Polarity.HIGHER_IS_BETTER
-                                    else self.policy.lower_method].expression}
-        source = FORMULAS["ratio" if self.polarity is Polarity.HIGHER_IS_BETTER
-                          else self.policy.lower_method].source
+                "formula": self.formula.expression}
+        source = self.source
         for rule, severity, template, params, candidate in self._candidates(use_cap):
             if _close(number, candidate):
                 return _Outcome(rule, severity, expected, ((T[template], base | params),),
@@ -617,4 +612,8 @@ def audit(report: Report) -> AuditResult:
 (polarity ignored): a realization worse than the target cannot score above 100 %. \
 With (2 − R / T) × 100 it is 80.08 %.
     """
+    if not isinstance(report, Report):
+        raise InvalidTypeError(f"expected a kinerja.Report, not {type(report).__name__}",
+                               field="report", value=report,
+                               fix="load one with kinerja.load_report(path)")
     return _Auditor(report).run()

@@ -13,7 +13,7 @@ from kinerja._absorption import absorption as absorption_of
 from kinerja._absorption import to_rupiah
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja._validators import year as _year_validator
-from kinerja.exceptions import InvalidValueError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "BudgetLine",
@@ -270,6 +270,17 @@ def _key_function(by: Grouping) -> Callable[[BudgetLine], tuple[Any, ...]]:
     return lambda line: tuple(getattr(line, n) for n in names)
 
 
+def _lines(lines: Iterable[BudgetLine]) -> list[BudgetLine]:
+    """The lines as a list, refusing anything that is not a BudgetLine."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not isinstance(line, BudgetLine):
+            raise InvalidTypeError(f"expected a BudgetLine, not {type(line).__name__}",
+                                   field=f"lines[{i}]", value=line,
+                                   fix="build lines with kinerja.BudgetLine(...)")
+    return out
+
+
 def _sum(lines: Sequence[BudgetLine], key: tuple[Any, ...] = (), level: int = 0) -> BudgetTotal:
     # Python ints: exact sums at any size (no int64 overflow for a ministry's totals).
     return BudgetTotal(
@@ -291,7 +302,7 @@ def total(lines: Iterable[BudgetLine]) -> BudgetTotal:
     ...        BudgetLine(year=2023, pagu=3_530_082_000, realization=3_529_557_791)]).realization
     4100202041
     """
-    return _sum(list(lines))
+    return _sum(_lines(lines))
 
 
 def totals(lines: Iterable[BudgetLine], by: Grouping) -> dict[tuple[Any, ...], BudgetTotal]:
@@ -322,7 +333,7 @@ def totals(lines: Iterable[BudgetLine], by: Grouping) -> dict[tuple[Any, ...], B
     """
     key_of = _key_function(by)
     groups: dict[tuple[Any, ...], list[BudgetLine]] = {}
-    for line in lines:
+    for line in _lines(lines):
         groups.setdefault(key_of(line), []).append(line)
     return {key: _sum(group, key, level=len(key)) for key, group in groups.items()}
 
@@ -367,6 +378,14 @@ class YearComparison:
 
     ``before`` and ``after`` are the totals of the earlier and the later year
     (``None`` when the group has no line that year).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> rows = kinerja.compare_years(kinerja.example_report().budget["spending_type"],
+    ...                              (2022, 2023))
+    >>> rows[-1].label, rows[-1].realization_change
+    ('Total', -780342883)
     """
 
     key: tuple[Any, ...]
@@ -416,10 +435,13 @@ def compare_years(
     >>> [(row.label, row.pagu_change, row.absorption_change) for row in rows]
     [('Belanja Pegawai', 20, Decimal('10')), ('Total', 20, Decimal('10'))]
     """
+    if not isinstance(years, tuple | list) or len(years) != 2:
+        raise InvalidValueError("compare exactly two years", field="years", value=years,
+                                fix="pass years=(2022, 2023)")
     first, second = years
     if first == second:
         raise InvalidValueError("compare two different years", field="years", value=years)
-    chosen = [line for line in lines if line.year in years]
+    chosen = [line for line in _lines(lines) if line.year in years]
     before = totals([line for line in chosen if line.year == first], by)
     after = totals([line for line in chosen if line.year == second], by)
     keys = list(dict.fromkeys([*before, *after]))

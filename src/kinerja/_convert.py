@@ -121,23 +121,6 @@ def _float_to_decimal(value: float, *, field: str) -> Decimal:
     return Decimal(float.__repr__(value))
 
 
-def to_optional_decimal(value: object, *, field: str) -> Decimal | None:
-    """Like :func:`to_decimal` but lets ``None`` through (for optional fields)."""
-    return None if value is None else to_decimal(value, field=field)
-
-
-def check_non_negative(value: Decimal, *, field: str, raw: object = None) -> Decimal:
-    """Raise unless *value* is zero or positive."""
-    if value < 0:
-        raise InvalidValueError(
-            "must not be negative",
-            field=field,
-            value=value if raw is None else raw,
-            fix="achievements, shares and amounts are defined for values >= 0",
-        )
-    return value
-
-
 def _describe_positions(bad: npt.NDArray[np.bool_], limit: int = 5) -> str:
     positions = [str(tuple(int(i) for i in p)) if len(p) > 1 else str(int(p[0]))
                  for p in np.argwhere(bad)[:limit]]

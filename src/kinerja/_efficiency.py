@@ -101,8 +101,8 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     >>> round_half_up(efficiency_pmk214([100, 50], [95, 50], [100, 100]))
     Decimal('3.33')
     >>> import numpy as np
-    >>> efficiency_pmk214(np.array([[100, 50]]), np.array([[95, 50]]),
-    ...                   np.array([[100.0, 100.0]])).round(2)
+    >>> round_half_up(efficiency_pmk214(np.array([[100, 50]]), np.array([[95, 50]]),
+    ...                                 np.array([[100.0, 100.0]])), 2)
     array([3.33])
     """
     if any(isinstance(v, np.ndarray) for v in (pak, rak, ck)):

@@ -12,7 +12,7 @@ from kinerja._percentage import percentage
 from kinerja._rounding import decimal_places, round_half_up
 from kinerja._units import Unit, UnitKind, to_unit
 from kinerja._validators import year
-from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
 
 __all__ = ["Realization", "Target"]
 
@@ -55,8 +55,6 @@ def _realization_denominator(value: Any) -> Decimal | None:
 
 def _optional_unit(value: Any) -> Unit | None:
     return None if value is None else to_unit(value)
-
-
 
 
 @attrs.frozen(kw_only=True)
@@ -143,6 +141,12 @@ its high bound (got Decimal('90')). Fix: swap low and high.
         return f"{self.low}–{self.high}{unit}"
 
 
+def _flag(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError("must be True or False", field=f"realization.{attribute.name}",
+                               value=value, fix="use missing=True for a figure not reported")
+
+
 @attrs.frozen(kw_only=True)
 class Realization:
     """The value achieved in one year, possibly with the counts it comes from, or missing.
@@ -192,7 +196,7 @@ only the counts.
         default=None, converter=_realization_denominator
     )
     unit: Unit | None = attrs.field(default=None, converter=_optional_unit)
-    missing: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    missing: bool = attrs.field(default=False, validator=_flag)
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:

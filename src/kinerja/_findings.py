@@ -68,6 +68,15 @@ def _render(template: tuple[str, str], params: Mapping[str, Any], lang: Lang) ->
 class Finding:
     """One discrepancy (or note) found by the audit, at one printed figure.
 
+    Examples
+    --------
+    >>> import kinerja
+    >>> finding = kinerja.audit(kinerja.example_report()).errors[0]
+    >>> finding.rule, finding.printed, finding.expected
+    ('achievement-no-target', '100%', 'n/a')
+    >>> finding.as_dict("en")["location"]
+    'Ikhtisar Eksekutif, butir 3'
+
     Attributes
     ----------
     rule : str
@@ -97,6 +106,9 @@ class Finding:
 
     def message(self, lang: Lang = "en") -> str:
         """One or two sentences that explain the difference, in *lang*."""
+        if lang not in ("id", "en"):
+            raise InvalidValueError("unknown language", field="lang", value=lang,
+                                    fix="use 'id' (Indonesian) or 'en' (English)")
         return " ".join(_render(template, params, lang) for template, params in self.parts)
 
     def _repr_html_(self) -> str:
@@ -130,6 +142,16 @@ class AuditResult:
     Iterating gives the findings; ``errors``, ``warnings`` and ``infos`` select
     by severity.  Render with :meth:`to_text`, :meth:`to_json`,
     :meth:`to_markdown` or :meth:`to_csv`.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> result = kinerja.audit(kinerja.example_report())
+    >>> print(result.summary("id"))
+    Audit Balai Pemasyarakatan Kelas II Pangkalpinang, Laporan Kinerja Instansi Pemerintah
+    (LKjIP) Tahunan Tahun 2023: 35 kesalahan, 9 peringatan, 4 catatan pada 113 angka tercetak
+    >>> print(result.to_csv().splitlines()[0])
+    rule,severity,location,subject,printed,expected,message,source
     """
 
     name: str

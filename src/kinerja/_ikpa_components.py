@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from kinerja._absorption import to_rupiah
 from kinerja._convert import exact, to_decimal
 from kinerja._notation import format_number
 from kinerja._presets import ikpa_scheme
@@ -41,7 +42,6 @@ DeviationMethod: TypeAlias = Literal["mean", "pagu_weighted"]
 ZeroPlanPolicy: TypeAlias = Literal["raise", "cap"]
 
 _HUNDRED = Decimal(100)
-_FLOAT_EXACT = 2**53
 
 
 @attrs.frozen(kw_only=True)
@@ -113,30 +113,6 @@ def _label(key: Any) -> str:
     return str(value).strip()
 
 
-def rupiah(value: Any, *, field: str) -> int:
-    """Return a whole, non-negative Rupiah amount as an int, or raise naming *field*.
-
-    >>> rupiah("1.500.000", field="pagu")
-    1500000
-    >>> rupiah(1500.5, field="pagu")
-    Traceback (most recent call last):
-    ...
-    kinerja.exceptions.InvalidValueError: pagu: a Rupiah amount is a whole number (got 1500.5). \
-Fix: give whole Rupiah.
-    """
-    if isinstance(value, float) and abs(value) > _FLOAT_EXACT:
-        raise InvalidTypeError("a float above 2**53 is not an exact Rupiah amount", field=field,
-                               value=value, fix="give the amount as an int or a string")
-    amount = to_decimal(value, field=field)
-    if amount != amount.to_integral_value():
-        raise InvalidValueError("a Rupiah amount is a whole number", field=field, value=value,
-                                fix="give whole Rupiah")
-    if amount < 0:
-        raise InvalidValueError("a Rupiah amount must not be negative", field=field,
-                                value=value, fix="give the amount as 0 or more")
-    return int(amount)
-
-
 def _whole_count(value: Any, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError("a count is a whole number (int)", field=field, value=value)
@@ -160,7 +136,7 @@ def _series(data: Any, *, field: str, longest: int, period: str) -> dict[str, li
         if not 1 <= len(values) <= longest:
             raise InvalidValueError(f"give 1 to {longest} {period} amounts", field=where,
                                     value=len(values))
-        series[label] = [rupiah(v, field=f"{where}[{i}]") for i, v in enumerate(values)]
+        series[label] = [to_rupiah(v, field=f"{where}[{i}]") for i, v in enumerate(values)]
     lengths = {len(v) for v in series.values()}
     if len(lengths) > 1:
         raise InvalidValueError(f"every spending type needs the same number of {period}s",
@@ -172,7 +148,7 @@ def _pagu(data: Any, types: Sequence[str], *, field: str = "pagu") -> dict[str, 
     if not isinstance(data, Mapping):
         raise InvalidTypeError("give a mapping of spending type to pagu", field=field,
                                value=data)
-    pagu = {_label(key): rupiah(value, field=f"{field}[{_label(key)}]")
+    pagu = {_label(key): to_rupiah(value, field=f"{field}[{_label(key)}]")
             for key, value in data.items()}
     if set(pagu) != set(types):
         raise InvalidValueError("pagu and realization name different spending types",
@@ -372,24 +348,26 @@ spending types; provisional; ...)
             if pagu is None:
                 raise MissingValueError("the pagu-weighted method needs each type's pagu",
                                         field="pagu", fix="give pagu={52: ..., 53: ...}")
-            budget = _pagu(pagu, list(planned))
-            share = {k: Decimal(v) / sum(budget.values()) for k, v in budget.items()}
+            weight = {k: Decimal(v) for k, v in _pagu(pagu, list(planned)).items()}
         else:
-            share = {k: Decimal(1) / len(planned) for k in planned}
+            weight = {k: Decimal(1) for k in planned}
+        total_weight = sum(weight.values(), Decimal(0))
         months = len(next(iter(planned.values())))
         lines, monthly = [], []
+        weighted_sum = Decimal(0)  # Σ months Σ types weight × deviation: divided once, below
         for m in range(months):
-            parts, combined = [], Decimal(0)
+            parts, month_sum = [], Decimal(0)
             for label in planned:
                 p, r = planned[label][m], spent[label][m]
                 deviation = _deviation(p, r, zero_plan, f"plan[{label}][{m}]")
-                combined += share[label] * deviation
+                month_sum += weight[label] * deviation
                 parts.append(f"{label} |{format_number(r, 0)} − {format_number(p, 0)}| / "
                              f"{format_number(p, 0)} = {show(deviation)} %")
+            weighted_sum += month_sum
+            combined = month_sum / total_weight
             monthly.append(combined)
             lines.append(f"month {m + 1}: " + "; ".join(parts) + f" → {show(combined)} %")
-        mean = sum(monthly, Decimal(0)) / months
-        score = _HUNDRED - mean
+        score = _HUNDRED - weighted_sum / (total_weight * months)
     terms = " + ".join(show(d) for d in monthly)
     lines.append(f"score = 100 − ({terms}) / {months} = {show(score)}")
     averaging = ("arithmetic mean over spending types" if method == "mean"

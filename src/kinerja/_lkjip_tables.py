@@ -9,11 +9,10 @@ and per activity (Tabel 3.23).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from kinerja._assessment import AchievementResult, Status
-from kinerja._budget import BudgetLine, compare_years, total, totals
+from kinerja._budget import BudgetLine, total, totals
 from kinerja._figures import Realization, Target
 from kinerja._indicator import Indicator
 from kinerja._report import Report
@@ -100,7 +99,14 @@ def overview_table(report: Report, year: int | None = None) -> Table:
 
 
 def target_table(report: Report, code: str, year: int | None = None) -> Table:
-    """Target, realization and achievement of one indicator this year (comparison 1)."""
+    """Target, realization and achievement of one indicator this year (comparison 1).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> target_table(kinerja.example_report(), "IKK-1.2").text_rows()[0][1:]
+    ['55%', '65,96%', '80,08', '80,08']
+    """
     year = report.year if year is None else year
     record = report.indicator(code)
     result = report.assess(code, year)
@@ -254,7 +260,14 @@ def budget_type_table(report: Report) -> Table | None:
 
 
 def budget_activity_table(report: Report, year: int | None = None) -> Table | None:
-    """Spending per activity in one year (like Tabel 3.23), with a total row."""
+    """Spending per activity in one year (like Tabel 3.23), with a total row.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> [row[-1] for row in budget_activity_table(kinerja.example_report()).text_rows()]
+    ['99,98', '99,99', '99,98']
+    """
     if "activity" not in report.budget:
         return None
     year = report.year if year is None else year
@@ -269,22 +282,15 @@ def budget_activity_table(report: Report, year: int | None = None) -> Table | No
     )
 
 
-def budget_comparison_rows(report: Report) -> list[dict[str, Any]]:
-    """Year-over-year change per spending type, as plain rows (pagu, spending, absorption)."""
-    years = sorted({line.year for line in report.budget.get("spending_type", ())})
-    if len(years) < 2:
-        return []
-    rows = []
-    for row in compare_years(report.budget["spending_type"], (years[-2], years[-1])):
-        change = row.absorption_change
-        rows.append({"label": row.label, "pagu_change": row.pagu_change,
-                     "realization_change": row.realization_change,
-                     "absorption_change": change if isinstance(change, Decimal) else None})
-    return rows
-
-
 def chapter_three(report: Report) -> list[Table]:
-    """Every table of chapter III: the overview, three per indicator, the budget tables."""
+    """Every table of chapter III: the overview, three per indicator, the budget tables.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> [t.key for t in chapter_three(kinerja.example_report())][:4]
+    ['overview', 'IKU-1.target', 'IKU-1.years', 'IKU-2.target']
+    """
     tables = [overview_table(report)]
     for record in report.indicators:
         if isinstance(record.target(report.year), NotApplicable):

@@ -53,7 +53,8 @@ def percentage(part: Any, whole: Any) -> Any:
     >>> kinerja.percentage(31, 47)
     Decimal('65.957446808510638297872340425531914893617021276596')
     >>> import numpy as np
-    >>> kinerja.percentage(np.array([994, 31, 15]), np.array([1327, 47, 17])).round(4)
+    >>> shares = kinerja.percentage(np.array([994, 31, 15]), np.array([1327, 47, 17]))
+    >>> kinerja.round_half_up(shares, 4)
     array([74.9058, 65.9574, 88.2353])
     """
     operands = Operands({"part": part, "whole": whole})

@@ -61,8 +61,6 @@ class PrintedNumber:
     notation: str | None = None
 
 
-
-
 def _read_number(token: str, *, whole: bool) -> PrintedNumber:
     try:
         value = parse_number(token)

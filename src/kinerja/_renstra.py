@@ -148,6 +148,13 @@ class YearFigures:
     ``plan_target`` the Renstra's target for the year; when they differ both
     are kept.  ``change`` says how the realization moved since the previous
     year with a realization.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> rows = kinerja.example_report().history("IKK-1.3")
+    >>> rows[1].year, rows[1].target.value, rows[1].plan_target.value, rows[1].change.value
+    (2023, Decimal('35'), Decimal('35'), 'improved')
     """
 
     year: int
@@ -231,6 +238,13 @@ class PlanProgress:
     same formula (and policy) as any achievement.  ``on_track`` is whether the
     year's plan target is met; ``None`` when the realization is missing or the
     plan has no target for the year.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> p = kinerja.example_report().progress("IKK-1.3")
+    >>> p.on_track, p.reached_final, list(p.later_targets)
+    (True, True, [2024])
     """
 
     indicator: Indicator

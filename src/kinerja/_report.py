@@ -85,6 +85,16 @@ class IndicatorRecord:
         when they differ, never overwriting them.
     note : str, optional
         Anything a reader should know (how the figures were transcribed).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> record = kinerja.IndicatorRecord(
+    ...     indicator=kinerja.Indicator(code="IKK-1", name="x", level="IKK", unit="%"),
+    ...     goal="SK-1", targets={2023: kinerja.Target(year=2023, value=60)},
+    ...     realizations={2023: kinerja.Realization(year=2023, value=75)})
+    >>> record.target(2023).value, record.target(2024)
+    (Decimal('60'), NOT_APPLICABLE)
     """
 
     indicator: Indicator

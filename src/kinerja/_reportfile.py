@@ -100,6 +100,8 @@ class _Problems:
 def _join(path: str, inner: str) -> str:
     """Extend a file key path with what an inner error's field adds to it.
 
+    Examples
+    --------
     >>> _join("indicators[0].plan", "plan.targets.2025")
     'indicators[0].plan.targets.2025'
     >>> _join("indicators[0].realizations.2023", "realization.numerator")
@@ -123,6 +125,8 @@ def _join(path: str, inner: str) -> str:
 def locate(text: str, path: str) -> int | None:
     r"""Return the line (1-based) where *path* is written in TOML *text*, if it can be found.
 
+    Examples
+    --------
     >>> locate("[[goals]]\ncode = 'A'\n[[goals]]\ncode = 'B'\n", "goals[1].code")
     4
     """
@@ -203,6 +207,9 @@ def loads_report(text: str, *, source: str = "<string>") -> Report:
     >>> report.assess("IKK-1").status.value
     'met'
     """
+    if not isinstance(text, str):
+        raise ReportFileError(f"expected the report as text, not {type(text).__name__}",
+                              field=source, fix="decode the file first, or use load_report(path)")
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
@@ -225,6 +232,12 @@ def load_report(path: str | Path) -> Report:
         The file cannot be read (missing, a directory, not UTF-8, not TOML).
     ValidationError
         The file's content is not a valid report (every problem, located).
+
+    Examples
+    --------
+    >>> report = load_report(example_path())
+    >>> report.satker.code
+    '693222'
     """
     file = Path(path)
     try:
@@ -255,7 +268,13 @@ def example_report() -> Report:
 
 
 def example_path() -> Path:
-    """Return the path of the bundled example file (to copy and adapt)."""
+    """Return the path of the bundled example file (to copy and adapt).
+
+    Examples
+    --------
+    >>> example_path().name
+    'reference_lkjip_2023.toml'
+    """
     return Path(str(resources.files("kinerja").joinpath("data", EXAMPLE)))
 
 
@@ -719,5 +738,14 @@ def _toml_key(name: str) -> str:
 
 
 def save_report(report: Report, path: str | Path) -> None:
-    """Write *report* to *path* in the file format (UTF-8)."""
+    """Write *report* to *path* in the file format (UTF-8).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "laporan.toml"
+    >>> save_report(example_report(), path)
+    >>> load_report(path) == example_report()
+    True
+    """
     Path(path).write_text(dump_report(report), encoding="utf-8")

@@ -111,6 +111,10 @@ def significant_places(value: Decimal) -> int:
 
 
 def _round_array(value: Any, places: int) -> Any:
+    if places > 300:
+        raise InvalidValueError("float64 figures cannot be rounded to more than 300 decimals",
+                                field="places", value=places,
+                                fix="round a Decimal instead, or use fewer places")
     data, mask = to_float_array(value, field="value", allow_negative=True)
     result = round_half_up_floats(data, places)
     if mask is not None:

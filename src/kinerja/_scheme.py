@@ -219,10 +219,10 @@ class Band:
     def describe(self, *, closed: bool = False) -> str:
         """``"Baik: 89 ≤ x < 95"``; with *closed*, ``≤`` at the top."""
         top = "≤" if closed else "<"
-        return f"{self.category}: {_plain(self.low)} ≤ x {top} {_plain(self.high)}"
+        return f"{self.category}: {plain(self.low)} ≤ x {top} {plain(self.high)}"
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: ``Decimal('95.0')`` → ``'95'``."""
     return f"{value.normalize():f}"
 
@@ -496,7 +496,7 @@ def item_problems(item: Component | Aspect | Deduction | Band, where: str
         if not item.category.strip():
             problems.add(f"{where}.category", "must not be empty")
         if item.low >= item.high:
-            problems.add(where, f"low {_plain(item.low)} is not below high {_plain(item.high)}",
+            problems.add(where, f"low {plain(item.low)} is not below high {plain(item.high)}",
                          fix="a band is [low, high) with low < high")
     return problems
 
@@ -564,7 +564,7 @@ def _check_total(scheme: Scheme, problems: _Problems) -> None:
         reached = sum(weights, Decimal(0))
     if reached != scheme.weight_total:
         problems.add("weight_total",
-                     f"the weights add up to {_plain(reached)}, not the stated total",
+                     f"the weights add up to {plain(reached)}, not the stated total",
                      scheme.weight_total, fix="correct a weight or the stated total")
 
 
@@ -600,20 +600,20 @@ def _check_bands(scheme: Scheme, problems: _Problems) -> None:
             problems.add(f"{where}.category", "duplicate category", band.category)
         categories.add(band.category)
         if index == 0 and band.low != 0:
-            problems.add(where, f"the first band starts at {_plain(band.low)}, not 0",
+            problems.add(where, f"the first band starts at {plain(band.low)}, not 0",
                          fix="bands cover [0, 100] in ascending order")
         if index > 0:
             previous = bands[index - 1].high
             if band.low > previous:
                 problems.add(where, f"leaves a gap: the previous band ends at "
-                             f"{_plain(previous)} but this one starts at {_plain(band.low)}",
+                             f"{plain(previous)} but this one starts at {plain(band.low)}",
                              fix="let each band start where the previous one ends")
             elif band.low < previous:
                 problems.add(where, f"overlaps the previous band, which ends at "
-                             f"{_plain(previous)} (this one starts at {_plain(band.low)})",
+                             f"{plain(previous)} (this one starts at {plain(band.low)})",
                              fix="list bands in ascending order, each starting where the "
                              "previous one ends")
     if bands[-1].high != _HUNDRED:
         problems.add(f"bands[{len(bands) - 1}]", f"the last band ends at "
-                     f"{_plain(bands[-1].high)}, not 100",
+                     f"{plain(bands[-1].high)}, not 100",
                      fix="bands cover [0, 100]; the top band is closed")

@@ -162,6 +162,17 @@ class ScoreResult:
         The category band of the final score (``None`` for a scheme without bands).
     steps : tuple of ScoreStep
         The trace, one step per line of :meth:`explain`.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> result = kinerja.example_report().ikpa_score()
+    >>> result.total, result.weight_base, result.presented, result.category
+    (Decimal('99.176'), Decimal('100'), Decimal('99.18'), 'Sangat Baik')
+    >>> result.components["pengelolaan_up_tup"].weighted
+    Decimal('9.758')
+    >>> result.steps[-1].kind
+    'category'
     """
 
     scheme: Scheme = attrs.field(repr=False)
@@ -406,6 +417,14 @@ class BatchScore:
     a category can therefore differ from the scalar path's only when the exact
     score lies within about 10⁻¹² of a rounding tie at a band edge (such as
     94.995).  Score such rows with :meth:`Scheme.score` when it matters.
+
+    Examples
+    --------
+    >>> import numpy as np, kinerja
+    >>> scheme = kinerja.ikpa_scheme(2023)
+    >>> batch = scheme.score_batch({key: np.array([100.0, 80.0]) for key in scheme.keys})
+    >>> batch.final.tolist(), batch.category.tolist()
+    ([100.0, 80.0], ['Sangat Baik', 'Cukup'])
     """
 
     scheme: Scheme = attrs.field(repr=False)

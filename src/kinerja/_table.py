@@ -31,8 +31,6 @@ def _check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-
-
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A figure with its unit, for a table cell: ``60 %``, ``80–90 %``, ``1 Layanan``.
@@ -76,6 +74,9 @@ class Column:
     Kinds: ``"text"``; ``"percent"`` (a Decimal shown with two decimals and
     ``%``); ``"number"`` (as many decimals as it has); ``"rupiah"`` (whole
     Rupiah, grouped); ``"quantity"`` (a :class:`Quantity`).
+
+    >>> Column(key="pagu", id="Pagu (Rp)", en="Ceiling (Rp)", kind="rupiah").heading("en")
+    'Ceiling (Rp)'
     """
 
     key: str
@@ -236,7 +237,19 @@ class Table:
 
 
 def render_tables(tables: Sequence[Table], format: str = "markdown", lang: Lang = "id") -> str:
-    """Render several tables one after another (CSV tables are preceded by their title)."""
+    """Render several tables one after another (CSV tables are preceded by their title).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> report = kinerja.example_report()
+    >>> print(render_tables([kinerja.budget_activity_table(report)], "csv").splitlines()[0])
+    # Realisasi Anggaran Berdasarkan Sasaran Kegiatan Tahun 2023
+    """
+    if format not in ("markdown", "html", "csv"):
+        raise InvalidValueError("unknown table format", field="format", value=format,
+                                fix="use 'markdown', 'html' or 'csv'")
+    _check_lang(lang)
     parts = []
     for table in tables:
         if format == "csv":

@@ -140,10 +140,11 @@ def achievements(
 
     >>> import numpy as np
     >>> from kinerja import batch
-    >>> batch.achievements(
+    >>> import kinerja
+    >>> kinerja.round_half_up(batch.achievements(
     ...     np.array([75.0, 66.0, 92.0]), np.array([60.0, 55.0, 80.0]),
     ...     target_high=np.array([np.nan, np.nan, 90.0]), polarity=np.array([1, -1, 1]),
-    ...     cap=np.array([120.0, np.nan, np.nan])).round(2)
+    ...     cap=np.array([120.0, np.nan, np.nan])), 2)
     array([120.  ,  80.  , 102.22])
 
     A realization that was not reported is missing, never 0:
@@ -278,7 +279,8 @@ def ikpa_scores(year: int, columns: Mapping[str, Any] | Any, *,
     ...     "penyelesaian_tagihan": [100, 100], "pengelolaan_up_tup": [97.58, 100],
     ...     "dispensasi_spm": [100, 100], "capaian_output": [100, 98]},
     ...     nan="not_applicable")
-    >>> scores.final.round(3)
+    >>> import kinerja
+    >>> kinerja.round_half_up(scores.final, 3)
     array([99.176, 97.222])
     >>> scores.category
     array(['Sangat Baik', 'Sangat Baik'], dtype='<U11')
@@ -321,7 +323,8 @@ def nka_scores(year: int, columns: Mapping[str, Any] | Any, *,
     >>> scores = batch.nka_scores(2023, {
     ...     "penyerapan_anggaran": [95.53, 100], "konsistensi": [99.61, 100],
     ...     "capaian_output": [99.72, 100], "efisiensi": [59.98, 100]})
-    >>> scores.final.round(3)
+    >>> import kinerja
+    >>> kinerja.round_half_up(scores.final, 3)
     array([ 87.928, 100.   ])
     """
     from kinerja._presets import nka_scheme

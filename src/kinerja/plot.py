@@ -13,11 +13,11 @@ Matplotlib is imported when a chart is drawn, not when kinerja is imported.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from kinerja._budget import totals
 from kinerja._report import Report
+from kinerja._scheme import plain as _plain
 from kinerja._scoring import ScoreResult
 from kinerja._sentinels import NotApplicable
 from kinerja.exceptions import InvalidValueError, MissingDependencyError
@@ -215,6 +215,3 @@ def ikpa(result: ScoreResult, *, ax: Axes | None = None, lang: Lang = "id") -> A
     ax.legend(fontsize=8, loc="lower right")
     return ax
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
