@@ -387,3 +387,12 @@ def test_reported_double_rounding_case():
     """6,565,000 / 100,000,000 = 6.565 % presents as 6.57 on both paths."""
     got = absorption(np.array([6_565_000]), np.array([100_000_000]))
     assert kinerja.round_half_up(got, 2).tolist() == [6.57]
+
+
+def test_pmk214_takes_whole_rupiah_and_columns():
+    """PAK and RAK are whole Rupiah; pandas columns take the array path."""
+    with pytest.raises(kinerja.InvalidValueError, match="whole"):
+        efficiency_pmk214([100.5], [1], [100])
+    pd = pytest.importorskip("pandas")
+    e = efficiency_pmk214(pd.Series([100, 50]), pd.Series([95, 50]), pd.Series([100.0, 100.0]))
+    assert kinerja.round_half_up(np.atleast_1d(e), 2).tolist() == [3.33]

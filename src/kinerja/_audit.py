@@ -252,12 +252,17 @@ class _Auditor:
 
     # --- helpers -------------------------------------------------------------------
 
-    def _numeric(self, figure: PrintedFigure, value: Decimal, *, rule: str, source: str,
-                 template: str, params: dict[str, Any], places: int = 2,
+    def _numeric(self, figure: PrintedFigure | PrintedNumber, value: Decimal, *, rule: str,
+                 source: str, template: str, params: dict[str, Any], places: int = 2,
                  diagnose: Callable[[PrintedNumber], _Outcome | None] | None = None,
                  ) -> _Outcome | None:
-        """Compare a printed number with its recomputed value; name the mistake."""
-        number = figure.numbers()[0]
+        """Compare a printed number with its recomputed value; name the mistake.
+
+        In order: right (at the printed decimals), or right but oddly written
+        (a notation warning); else the first usual mistake *diagnose* finds;
+        else truncated instead of rounded; else an error of *rule*.
+        """
+        number = figure.numbers()[0] if isinstance(figure, PrintedFigure) else figure
         shown = max(places, number.places)
         expected = _plain(value, shown)
         params = {"expected": _n(value, shown)} | params
@@ -396,6 +401,14 @@ class _Auditor:
         chosen = [x for x in lines if getattr(x, figure.breakdown) == wanted]
         return chosen or None
 
+    def _amount(self, figure: PrintedFigure, kind: str, year: int) -> int | None:
+        """The pagu or spending of the figure's line (or total) in another year."""
+        lines = self._lines(figure, year)
+        if not lines:
+            return None
+        amounts = total(lines)
+        return amounts.pagu if kind == "pagu" else amounts.realization
+
     def _budget(self, figure: PrintedFigure, year: int) -> _Outcome | None:
         lines = self._lines(figure, year)
         if lines is None:
@@ -408,27 +421,26 @@ class _Auditor:
         if kind in ("pagu", "spending"):
             value = pagu if kind == "pagu" else spending
 
-            def diagnose(number: PrintedNumber) -> _Outcome | None:
-                parts: list[tuple[tuple[str, str], dict[str, Any]]] = [
-                    (T["budget_total"] if is_total else T["budget_line"],
-                     {"expected": _n(value, 0), "what": kind})]
-                rule = "budget-total" if is_total else "budget-amount"
-                for other in self.report.budget_years():
-                    other_lines = self._lines(attrs.evolve(figure, year=other), other)
-                    if other != year and other_lines:
-                        other_total = total(other_lines)
-                        amount = other_total.pagu if kind == "pagu" else other_total.realization
-                        if number.value == amount:
-                            parts.append((T["other_year"], {"year": other}))
-                if kind == "spending" and number.value > pagu:
-                    parts.append((T["over_pagu"], {"pagu": _n(pagu, 0)}))
-                    if len(parts) == 2:  # not explained by another year's figure
-                        rule = "budget-over-pagu"
-                return _Outcome(rule, Severity.ERROR, _plain(value, 0), tuple(parts), _BUDGET)
+            rule = "budget-total" if is_total else "budget-amount"
+            template = "budget_total" if is_total else "budget_line"
+            stated = (T[template], {"expected": _n(value, 0), "what": kind})
 
-            return self._numeric(figure, value, rule="budget-total", source=_BUDGET,
-                                 template="budget_total", params={}, places=0,
-                                 diagnose=diagnose)
+            def diagnose(number: PrintedNumber) -> _Outcome | None:
+                """Name another year's figure, or spending above pagu, when they explain it."""
+                extra: list[tuple[tuple[str, str], dict[str, Any]]] = [
+                    (T["other_year"], {"year": other}) for other in self.report.budget_years()
+                    if other != year and number.value == self._amount(figure, kind, other)]
+                over = kind == "spending" and number.value > pagu
+                if over:
+                    extra.append((T["over_pagu"], {"pagu": _n(pagu, 0)}))
+                if not extra:
+                    return None
+                chosen = "budget-over-pagu" if over and len(extra) == 1 else rule
+                return _Outcome(chosen, Severity.ERROR, _plain(value, 0),
+                                (stated, *extra), _BUDGET)
+
+            return self._numeric(figure, value, rule=rule, source=_BUDGET, template=template,
+                                 params={"what": kind}, places=0, diagnose=diagnose)
         if kind == "remainder":
             return self._numeric(figure, pagu - spending, rule="budget-remainder",
                                  source=_BUDGET, template="remainder", places=0,
@@ -514,25 +526,23 @@ class _AchievementContext:
         return f" ({real.numerator} / {real.denominator})" if real.has_counts else ""
 
     def check(self, number: PrintedNumber, *, use_cap: bool) -> _Outcome | None:
+        """Judge one printed achievement (raw, or as reported under the cap)."""
         value = self.capped if use_cap else self.raw
-        expected = _plain(value, max(2, number.places))
-        if _matches(number, value):
-            return None
         low, _ = self.target.bounds
-        base = {"expected": _n(value), "r": _n(self.r, min(2, significant_places(self.r))),
-                "counts": self._counts(), "t": _n(low, significant_places(low)),
-                "formula": self.formula.expression}
-        source = self.source
-        for rule, severity, template, params, candidate in self._candidates(use_cap):
-            if _close(number, candidate):
-                return _Outcome(rule, severity, expected, ((T[template], base | params),),
-                                source)
-        if _truncated(number, value):
-            return _Outcome("rounding-truncated", Severity.WARNING, expected,
-                            ((T["truncated"], {"expected": _n(value, number.places)}),),
-                            _ROUNDING)
-        return _Outcome("achievement", Severity.ERROR, expected, ((T["achievement"], base),),
-                        source)
+        base = {"r": _n(self.r, min(2, significant_places(self.r))), "counts": self._counts(),
+                "t": _n(low, significant_places(low)), "formula": self.formula.expression}
+
+        def diagnose(printed: PrintedNumber) -> _Outcome | None:
+            for rule, severity, template, params, candidate in self._candidates(use_cap):
+                if _close(printed, candidate):
+                    shown = max(2, printed.places)
+                    return _Outcome(rule, severity, _plain(value, shown),
+                                    ((T[template], base | {"expected": _n(value, shown)}
+                                      | params),), self.source)
+            return None
+
+        return self.auditor._numeric(number, value, rule="achievement", source=self.source,
+                                     template="achievement", params=base, diagnose=diagnose)
 
     def _candidates(self, use_cap: bool) -> list[tuple[str, Severity, str, dict[str, Any],
                                                        Decimal]]:

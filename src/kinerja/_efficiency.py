@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import numpy as np
 
+from kinerja._absorption import to_rupiah
 from kinerja._assessment import AchievementResult
 from kinerja._budget import BudgetTotal
-from kinerja._convert import exact, to_decimal
+from kinerja._convert import exact, is_array, to_decimal
 from kinerja._ops import SCALAR, Operands, Ops
 from kinerja._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError
@@ -70,7 +70,8 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     Parameters
     ----------
     pak : sequence or array_like
-        Each output's budget (pagu anggaran keluaran), whole Rupiah.
+        Each output's budget (pagu anggaran keluaran), whole Rupiah (a list of
+        fractional amounts is refused).
     rak : sequence or array_like
         Each output's spending (realisasi anggaran keluaran), whole Rupiah.
     ck : sequence or array_like
@@ -105,7 +106,7 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     ...                                 np.array([[100.0, 100.0]])), 2)
     array([3.33])
     """
-    if any(isinstance(v, np.ndarray) for v in (pak, rak, ck)):
+    if any(is_array(v) and not isinstance(v, list) for v in (pak, rak, ck)):
         operands = Operands({"pak": pak, "rak": rak, "ck": ck})
         return operands.finish(operands.compute(_pmk214, operands.ops, operands["pak"],
                                                 operands["rak"], operands["ck"]))
@@ -114,10 +115,13 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
         if not isinstance(values, Sequence) or isinstance(values, str) or not values:
             raise InvalidValueError("give one figure per output", field=name, value=values,
                                     fix="pass equal-length lists (or numpy arrays)")
-        column = [to_decimal(v, field=f"{name}[{i}]") for i, v in enumerate(values)]
-        for i, v in enumerate(column):
-            if v < 0:
-                raise InvalidValueError("must not be negative", field=f"{name}[{i}]", value=v)
+        if name == "ck":
+            column = [to_decimal(v, field=f"ck[{i}]") for i, v in enumerate(values)]
+            for i, v in enumerate(column):
+                if v < 0:
+                    raise InvalidValueError("must not be negative", field=f"ck[{i}]", value=v)
+        else:  # budgets and spending are whole Rupiah
+            column = [Decimal(to_rupiah(v, field=f"{name}[{i}]")) for i, v in enumerate(values)]
         columns.append(column)
     if len({len(c) for c in columns}) != 1:
         raise InvalidValueError("pak, rak and ck differ in length", field="pak, rak, ck",
