@@ -1,8 +1,6 @@
 """The batch path: columns agree with the scalar API, the synthetic set, bad input."""
 
 import contextlib
-import subprocess
-import sys
 import tracemalloc
 from decimal import Decimal
 
@@ -424,12 +422,3 @@ def test_synthetic_bad_arguments_raise_library_errors(options, error):
     """No satkers, fractional counts, no or repeated years, unknown years: kinerja errors."""
     with pytest.raises(error):
         batch.synthetic_national(**options)
-
-
-def test_import_leaves_pandas_matplotlib_and_babel_unloaded():
-    """Importing kinerja.batch loads none of the optional extras (they load when used)."""
-    code = ("import sys, kinerja.batch; print(' '.join(m for m in ('pandas', 'matplotlib', "
-            "'babel') if m in sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                            text=True).stdout.strip()
-    assert loaded == ""
