@@ -357,3 +357,11 @@ def test_deviasi_mean_is_divided_once():
         realization={50: [1987], 51: [65], 52: [236], 53: [820], 54: [530], 55: [1998]})
     assert result.value == Decimal("89.625")
     assert kinerja.round_half_up(result.value) == Decimal("89.63")
+
+
+def test_penyerapan_refuses_falling_cumulative_and_bad_targets():
+    """Cumulative realizations cannot fall; targets must be a mapping."""
+    with pytest.raises(kinerja.InvalidValueError, match="falls in quarter 2"):
+        kinerja.ikpa_penyerapan(year=2024, pagu={52: 100}, realization={52: [50, 10]})
+    with pytest.raises(kinerja.InvalidTypeError, match="targets"):
+        kinerja.ikpa_penyerapan(year=2024, pagu={52: 100}, realization={52: [50]}, targets=5)

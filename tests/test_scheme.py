@@ -557,3 +557,13 @@ def test_ikpa_docs_weight_table_matches_the_presets():
             else:
                 assert key not in scheme.weights or cell == "deduction only", (key, year)
     assert checked >= 30
+
+
+def test_band_for_refuses_scores_outside_the_bands():
+    """A score above 100 or below 0 has no category; it is not clamped silently."""
+    scheme = kinerja.ikpa_scheme(2023)
+    for value in (120, -5):
+        with pytest.raises(kinerja.InvalidValueError, match="outside the bands"):
+            scheme.band_for(value)
+    assert scheme.band_for(100).category == "Sangat Baik"
+    assert scheme.band_for(0).category == "Kurang"

@@ -222,6 +222,18 @@ pagu-weighted, mean over quarters; provisional; ...)
     spent = _series(realization, field="realization", longest=4, period="quarter")
     budget = _pagu(pagu, list(spent))
     table = dict(PENYERAPAN_TARGETS.get(first, {}))
+    if targets is not None and not isinstance(targets, Mapping):
+        raise InvalidTypeError("targets map each spending type to its quarterly targets",
+                               field="targets", value=targets,
+                               fix="give targets={52: [15, 50, 70, 90], ...}")
+    for label, amounts in spent.items():
+        falling = [q + 1 for q in range(1, len(amounts)) if amounts[q] < amounts[q - 1]]
+        if falling:
+            raise InvalidValueError(
+                f"cumulative realization falls in quarter {falling[0]}",
+                field=f"realization[{label}]", value=amounts,
+                fix="give cumulative amounts (each quarter's total so far), not amounts "
+                "per quarter")
     for key, values in (targets or {}).items():
         label = _label(key)
         if isinstance(values, str) or not isinstance(values, Sequence) or len(values) > 4:

@@ -379,9 +379,14 @@ class Scheme:
         if not self.bands:
             return None
         number = self.judged_figure(to_decimal(value, field="value"))
+        if not self.bands[0].low <= number <= self.bands[-1].high:
+            raise InvalidValueError(
+                f"lies outside the bands {plain(self.bands[0].low)}–"
+                f"{plain(self.bands[-1].high)}", field="value", value=value,
+                fix="give a score within the scheme's range")
         lows = [band.low for band in self.bands]
         index = bisect.bisect_right(lows, number) - 1
-        return self.bands[min(max(index, 0), len(self.bands) - 1)]
+        return self.bands[min(index, len(self.bands) - 1)]
 
     def judged_figure(self, value: Decimal) -> Decimal:
         """The figure the category is judged on: *value* itself or its presented rounding."""
