@@ -380,3 +380,12 @@ def test_inverse_with_zero_realization_is_undefined():
     """T / 0 is undefined: the inverse method refuses R = 0 with a ZeroDivisionError."""
     with pytest.raises(kinerja.UndefinedRatioError, match="mirror"):
         kinerja.achievement(0, 5, polarity=LOWER, lower_method="inverse")
+
+
+def test_explanation_never_contradicts_the_status():
+    """99.996 % is not met, so it is not shown as 100,00 % but with more decimals."""
+    indicator = kinerja.Indicator(code="X", name="x", level="IKK", unit="%")
+    result = kinerja.assess(indicator, kinerja.Target(year=2023, value=100),
+                            kinerja.Realization(year=2023, value=Decimal("99.996")))
+    assert result.status is kinerja.Status.NOT_MET
+    assert "capaian 99,996000 %" in result.explain()

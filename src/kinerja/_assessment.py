@@ -110,7 +110,10 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         target = _shown(low) if low == high else f"{_shown(low)}–{_shown(high)}"
         real = self.realization.value
         shown = format_number(real, 2 if counts else significant_places(real))
-        text = (f"{head}: capaian {format_number(self.raw)} % = {self.formula.expression} "
+        # Show enough decimals that the figure does not contradict the status
+        # (99.996 % is "not met": not "100,00 %").
+        places = 2 if (round_half_up(self.raw, 2) >= 100) == (self.raw >= 100) else 6
+        text = (f"{head}: capaian {format_number(self.raw, places)} % = {self.formula.expression} "
                 f"with R = {shown}{unit}{counts}, "
                 f"T = {target}{unit}")
         if self.indicator.polarity is Polarity.LOWER_IS_BETTER:
