@@ -12,7 +12,7 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -400,20 +400,27 @@ def _read_conventions(value: Any, problems: _Problems) -> AchievementPolicy | No
     return problems.attempt("conventions", build)
 
 
+def _entries(value: Any, section: str, allowed: set[str], required: tuple[str, ...],
+             problems: _Problems) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each readable ``[[section]]`` entry as (path, its known keys), problems recorded."""
+    for i, entry in enumerate(_array(value, section, problems)):
+        path = f"{section}[{i}]"
+        table = _table(entry, path, problems)
+        if table is None:
+            continue
+        _check_keys(table, allowed, path, problems, required=required)
+        if set(required) <= table.keys():
+            yield path, {k: v for k, v in table.items() if k in allowed}
+
+
 def _read_goals(value: Any, problems: _Problems) -> list[Any]:
     from kinerja._report import Goal
 
     goals = []
-    for i, entry in enumerate(_array(value, "goals", problems)):
-        path = f"goals[{i}]"
-        table = _table(entry, path, problems)
-        if table is None:
-            continue
-        _check_keys(table, _GOAL, path, problems, required=tuple(sorted(_GOAL)))
-        if table.keys() >= _GOAL:
-            goal = problems.attempt(path, functools.partial(Goal, **table))
-            if goal is not None:
-                goals.append(goal)
+    for path, fields in _entries(value, "goals", _GOAL, tuple(sorted(_GOAL)), problems):
+        goal = problems.attempt(path, functools.partial(Goal, **fields))
+        if goal is not None:
+            goals.append(goal)
     return goals
 
 
@@ -534,43 +541,28 @@ def _read_budget(value: Any, problems: _Problems) -> dict[str, list[BudgetLine]]
         return out
     for name, entries in table.items():
         lines = []
-        for j, entry in enumerate(_array(entries, f"budget.{name}", problems)):
-            path = f"budget.{name}[{j}]"
-            line_table = _table(entry, path, problems)
-            if line_table is None:
-                continue
-            _check_keys(line_table, _LINE, path, problems,
-                        required=("year", "pagu", "realization"))
-            fields = {k: v for k, v in line_table.items() if k in _LINE}
-            if {"year", "pagu", "realization"} <= fields.keys():
-                line = problems.attempt(path, functools.partial(BudgetLine, **fields))
-                if line is not None:
-                    lines.append(line)
+        for path, fields in _entries(entries, f"budget.{name}", _LINE,
+                                     ("year", "pagu", "realization"), problems):
+            line = problems.attempt(path, functools.partial(BudgetLine, **fields))
+            if line is not None:
+                lines.append(line)
         out[name] = lines
     return out
 
 
 def _read_printed(value: Any, problems: _Problems) -> list[PrintedFigure]:
     figures = []
-    for i, entry in enumerate(_array(value, "printed", problems)):
-        path = f"printed[{i}]"
-        table = _table(entry, path, problems)
-        if table is None:
-            continue
-        _check_keys(table, _PRINTED, path, problems, required=("figure", "text", "where"))
-        fields = {k: v for k, v in table.items() if k in _PRINTED}
-        for key, item in fields.items():
-            wanted: type = int if key == "year" else str
-            if not isinstance(item, wanted) or isinstance(item, bool):
-                what = "a year" if key == "year" else "a string"
-                problems.add(f"{path}.{key}", f"must be {what}", value=item,
-                             kind=InvalidTypeError)
-                break
-        else:
-            if {"figure", "text", "where"} <= fields.keys():
-                figure = problems.attempt(path, functools.partial(PrintedFigure, **fields))
-                if figure is not None:
-                    figures.append(figure)
+    for path, fields in _entries(value, "printed", _PRINTED, ("figure", "text", "where"),
+                                 problems):
+        wrong = [(key, item) for key, item in fields.items()
+                 if isinstance(item, bool) or not isinstance(item, int if key == "year" else str)]
+        for key, item in wrong[:1]:
+            what = "a year" if key == "year" else "a string"
+            problems.add(f"{path}.{key}", f"must be {what}", value=item, kind=InvalidTypeError)
+        if not wrong:
+            figure = problems.attempt(path, functools.partial(PrintedFigure, **fields))
+            if figure is not None:
+                figures.append(figure)
     return figures
 
 
