@@ -30,7 +30,7 @@ def _run_console(example):
     import io
     import shlex
 
-    from kinerja._cli import main
+    from kinerja.cli._main import main
 
     blocks = []
     for line in example.parsed.splitlines():

@@ -11,8 +11,8 @@ import pytest
 
 import kinerja
 from kinerja import Severity
-from kinerja._audit import _Auditor
-from kinerja._cli import main
+from kinerja.auditing._checks import Auditor
+from kinerja.cli._main import main
 
 # Every finding of the bundled reference report: (rule, location, printed, expected), each
 # recomputed by hand.  R = realization, T = agreed target; the report caps at 120 %.
@@ -168,7 +168,7 @@ def test_messages_in_indonesian(result):
 
 def _consistent(report):
     """The report with every checkable printed figure replaced by the recomputed one."""
-    auditor = _Auditor(report)
+    auditor = Auditor(report)
     fixed = []
     for figure in report.printed:
         outcome = auditor.check(figure)

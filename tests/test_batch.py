@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja
-from kinerja import _ops, batch, round_half_up
+from kinerja import batch, round_half_up
+from kinerja.core import _ops
 from tests.strategies import figures, positive_figures
 
 codes = st.sampled_from([1, -1])

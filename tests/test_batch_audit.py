@@ -3,7 +3,7 @@
 import pytest
 
 import kinerja
-import kinerja._synthetic as synthetic
+import kinerja.batch._reports as synthetic
 from kinerja import batch
 
 

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja
-from kinerja._absorption import absorption, to_rupiah
-from kinerja._budget import (
+from kinerja.budget._absorption import absorption
+from kinerja.budget._efficiency import efficiency_gap, efficiency_pmk214, normalised_efficiency
+from kinerja.budget._lines import (
     BudgetLine,
     SpendingType,
     compare_years,
@@ -18,8 +19,8 @@ from kinerja._budget import (
     total,
     totals,
 )
-from kinerja._efficiency import efficiency_gap, efficiency_pmk214, normalised_efficiency
-from kinerja._sentinels import NOT_APPLICABLE
+from kinerja.core._input import to_rupiah
+from kinerja.core._sentinels import NOT_APPLICABLE
 
 # The reference LKjIP (Bapas Kelas II Pangkalpinang), Tabel 3.22 and Tabel 3.23.
 PROGRAM_PPH = "Program Pelayanan dan Penegakan Hukum"

@@ -1,7 +1,6 @@
-"""The public package: every name importable, listed once, loaded only when used."""
+"""The public package: every name importable, listed once, nothing private on show."""
 
 import ast
-import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -9,31 +8,53 @@ from pathlib import Path
 import pytest
 
 import kinerja
+import kinerja.batch
+import kinerja.plot
 
 INIT = Path(kinerja.__file__)
+SUBPACKAGES = ("auditing", "batch", "budget", "core", "indicators", "outputs", "report", "schemes")
 
 
-def test_all_is_sorted_and_complete():
-    """__all__ lists every public name once, sorted; each resolves."""
+def test_all_is_sorted_and_unique():
+    """__all__ lists every public name once, sorted (constants, classes, functions)."""
     assert kinerja.__all__ == sorted(kinerja.__all__, key=lambda n: (not n.isupper(),
                                                                       not n[0].isupper(), n))
     assert len(set(kinerja.__all__)) == len(kinerja.__all__)
-    for module, names in kinerja._EXPORTS.items():
-        for name in names:
-            assert getattr(kinerja, name) is getattr(importlib.import_module(module), name)
 
 
-def test_lazy_table_matches_the_typing_imports():
-    """The lazy-loading table and the imports type checkers read name the same things."""
+def test_all_is_exactly_what_init_imports():
+    """The names __init__ imports from the layers are the names __all__ lists."""
     tree = ast.parse(INIT.read_text())
-    typing_block = next(node for node in tree.body if isinstance(node, ast.If))
-    imported = {(node.module, alias.name) for node in typing_block.body
-                for alias in node.names}
-    exported = {(module, name) for module, names in kinerja._EXPORTS.items()
-                for name in names}
-    assert imported == exported
-    eager = set(kinerja.exceptions.__all__)
-    assert {name for _, name in exported} | eager == set(kinerja.__all__)
+    imported = {alias.asname or alias.name for node in tree.body
+                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    assert imported - set(SUBPACKAGES) == set(kinerja.__all__)
+
+
+@pytest.mark.parametrize("package", [kinerja, *(getattr(kinerja, name) for name in SUBPACKAGES),
+                                     kinerja.plot])
+def test_public_names_resolve_and_hide_helpers(package):
+    """Each package's __all__ resolves, and dir() shows no helper (np, Any, importlib...)."""
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
+    shown = [name for name in dir(package) if not name.startswith("__")]
+    helpers = {"np", "Any", "importlib", "annotations", "TYPE_CHECKING", "attrs", "Decimal"}
+    assert not helpers & set(shown)
+
+
+def test_top_level_dir_is_the_public_surface():
+    """dir(kinerja) is __all__ and the subpackages: no private module or helper on show."""
+    assert set(dir(kinerja)) == {*kinerja.__all__, "__version__", *SUBPACKAGES, "exceptions"}
+
+
+def test_moved_names_stay_importable_from_kinerja():
+    """Every name the public package had before the layers still imports from kinerja."""
+    earlier = ["achievement", "assess", "absorption", "audit", "BudgetLine", "Report",
+               "load_report", "dump_report", "ikpa_scheme", "load_scheme", "Table",
+               "chapter_three", "PENYERAPAN_TARGETS", "CalculatedComponent", "round_half_up"]
+    for name in earlier:
+        assert name in kinerja.__all__
+    assert kinerja.batch.achievements is not None
+    assert kinerja.plot.achievements is not None
 
 
 def test_unknown_attribute_is_an_attribute_error():
@@ -45,6 +66,7 @@ def test_unknown_attribute_is_an_attribute_error():
 @pytest.mark.parametrize("statement", [
     "import kinerja; kinerja.achievement; kinerja.audit",
     "import kinerja.batch",
+    "import kinerja.plot",
 ])
 def test_import_loads_no_optional_extra(statement):
     """Importing and using kinerja loads none of pandas, matplotlib, Babel (they load when used)."""

@@ -54,12 +54,19 @@ def test_achievements_bars_and_reference_lines(report):
 
 def test_absorption_grouped_bars(report):
     """Bars per spending type and year; Belanja Modal 2023 (pagu 0) has none."""
-    ax = kinerja.plot.absorption(report)
+    ax = kinerja.plot.absorptions(report)
     heights = [round(p.get_height(), 2) for p in ax.patches]
     assert heights == [99.99, 99.91, 99.88, 100.0, 99.96]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Belanja Pegawai",
                                                             "Belanja Barang", "Belanja Modal"]
     assert ax.get_ylabel() == "Penyerapan anggaran (%)"
+
+
+def test_old_absorption_name_still_draws_with_a_deprecation_warning(report):
+    """kinerja.plot.absorption is the old name of absorptions: same bars, a warning."""
+    with pytest.warns(DeprecationWarning, match="absorptions"):
+        ax = kinerja.plot.absorption(report)
+    assert len(ax.patches) == 5
 
 
 def test_ikpa_components_against_weights(report):

@@ -114,7 +114,7 @@ def test_masked_array_keeps_mask():
 
 def test_array_rounding_is_vectorised_not_per_element(monkeypatch):
     """Ordinary magnitudes never reach the per-element Decimal fallback."""
-    import kinerja._rounding as rounding
+    import kinerja.core._rounding as rounding
 
     called = []
     original = rounding.Decimal

@@ -160,7 +160,7 @@ def _doc_example():
 
 def test_documented_file_format_example_loads():
     """The complete example of docs/schemes/file-format.md is a valid scheme."""
-    scheme = kinerja.load_scheme(text=_doc_example())
+    scheme = kinerja.loads_scheme(_doc_example())
     assert scheme.label == "IKPA 2026– (PER-X/PB/2026 (hypothetical))"
     assert scheme.weights["deviasi_halaman_iii"] == Decimal("12.5")
     assert scheme.deductions[0].maximum == 5
@@ -192,7 +192,7 @@ def test_file_problems_reported_at_once_with_places():
     text = text.replace('key = "penyerapan_anggaran"\n', "", 1)
     text = text.replace("weight = 10\ncan_be", "weight = -10\ncan_be", 1)
     with pytest.raises(kinerja.ValidationError) as caught:
-        kinerja.load_scheme(text=text)
+        kinerja.loads_scheme(text)
     assert _fields(caught.value) == ["components[1].wieght", "components[1].weight",
                                      "components[2].key", "components[3].weight"]
     assert isinstance(caught.value.exceptions[1], kinerja.MissingValueError)
@@ -202,28 +202,46 @@ def test_file_item_type_errors_are_relocated():
     """A text where a flag is due is reported at its place in the file."""
     text = _doc_example().replace("can_be_not_applicable = true", 'can_be_not_applicable = "ya"')
     with pytest.raises(kinerja.ValidationError) as caught:
-        kinerja.load_scheme(text=text)
+        kinerja.loads_scheme(text)
     assert _fields(caught.value) == ["components[3].can_be_not_applicable"]
 
 
 def test_unreadable_and_invalid_files(tmp_path):
-    """Missing file and broken TOML raise ReportFileError; path and text are exclusive."""
+    """Missing file and broken TOML raise ReportFileError; load_scheme needs a path."""
     with pytest.raises(kinerja.ReportFileError, match="cannot read"):
         kinerja.load_scheme(tmp_path / "nothing.toml")
+    with pytest.raises(kinerja.ReportFileError, match="cannot read"):
+        kinerja.load_scheme(tmp_path)
     with pytest.raises(kinerja.ReportFileError, match="not valid TOML"):
-        kinerja.load_scheme(text="name = = 1")
-    with pytest.raises(kinerja.InvalidValueError, match="either a path or text"):
+        kinerja.loads_scheme("name = = 1")
+    with pytest.raises(kinerja.InvalidValueError, match="path"):
         kinerja.load_scheme()
     with pytest.raises(kinerja.ValidationError) as caught:
-        kinerja.load_scheme(text='name = "x"\nspeed = 3\n')
+        kinerja.loads_scheme('name = "x"\nspeed = 3\n')
     assert _fields(caught.value) == ["speed", "regulation", "valid_from", "components"]
+
+
+def test_load_scheme_text_is_deprecated_but_works():
+    """load_scheme(text=...) still reads TOML text, with a warning naming loads_scheme."""
+    with pytest.warns(DeprecationWarning, match="loads_scheme"):
+        scheme = kinerja.load_scheme(text=_doc_example())
+    assert scheme == kinerja.loads_scheme(_doc_example())
+
+
+def test_scheme_files_round_trip(tmp_path):
+    """Every preset written with dump_scheme / save_scheme reads back equal."""
+    for scheme in kinerja.preset_schemes():
+        assert kinerja.loads_scheme(kinerja.dump_scheme(scheme)) == scheme
+        path = tmp_path / "scheme.toml"
+        kinerja.save_scheme(scheme, path)
+        assert kinerja.load_scheme(path) == scheme
 
 
 def test_presets_are_installed_data_files():
     """Every preset is read through importlib.resources and valid."""
     from importlib import resources
 
-    folder = resources.files("kinerja").joinpath("data", "schemes")
+    folder = resources.files("kinerja.schemes").joinpath("presets")
     names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".toml"))
     assert names == ["emonev.toml", "ikpa-2020.toml", "ikpa-2021.toml", "ikpa-2022.toml",
                      "ikpa-2024.toml", "nka-2021.toml"]

@@ -2,7 +2,7 @@
 
 import sys
 
-from kinerja._cli import main
+from kinerja.cli._main import main
 
 if __name__ == "__main__":
     sys.exit(main())

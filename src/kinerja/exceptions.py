@@ -92,6 +92,24 @@ class KinerjaError(Exception):
         self.fix = fix
         super().__init__(self._compose())
 
+    @property
+    def has_value(self) -> bool:
+        """Whether the error carries the offending value (``None`` can be that value)."""
+        return self._has_value
+
+    def at(self, field: str | None) -> KinerjaError:
+        """Return the same error about *field*: the one way to relocate an error.
+
+        Readers of files and containers use it to say where a value stands
+        (``indicators[2].targets.2023`` rather than ``target``).
+
+        >>> error = InvalidValueError("must not be negative", field="pagu", value=-1)
+        >>> str(error.at("budget.activity[0].pagu"))
+        'budget.activity[0].pagu: must not be negative (got -1)'
+        """
+        value = self.value if self._has_value else KinerjaError._NO_VALUE
+        return type(self)(self.message, field=field, value=value, fix=self.fix)
+
     def _compose(self) -> str:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self._has_value:

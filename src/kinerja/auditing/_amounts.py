@@ -1,0 +1,152 @@
+"""Checking printed budget figures and scores: amounts, totals, absorption, IKPA and NKA.
+
+Budget figures are recomputed from the report's budget lines (PMK 214/PMK.02/
+2017: sisa = pagu − realisasi, penyerapan = realisasi / pagu × 100); scores
+from the scheme of the report's year (docs pages *Budget*, *IKPA*, *SMART DJA
+NKA*).  The indicator figures are checked in :mod:`kinerja.auditing._checks`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from kinerja.auditing._compare import Outcome, Part, compare, part
+from kinerja.auditing._findings import Severity
+from kinerja.auditing._messages import BUDGET, BUDGET_LINES, OWN_FIGURES
+from kinerja.budget._lines import BudgetLine, SpendingType, total
+from kinerja.core._notation import Numeral, format_plain
+from kinerja.core._rounding import significant_places
+from kinerja.core._sentinels import NotApplicable
+from kinerja.exceptions import KinerjaError
+from kinerja.report._model import Report
+from kinerja.report._printed import PrintedFigure, PrintedNumber
+from kinerja.schemes._scoring import ScoreResult
+
+__all__ = ["check_budget", "check_ikpa", "check_nka", "no_figure"]
+
+
+def no_figure(what: str, year: int) -> Outcome:
+    """The outcome for a printed figure the report gives nothing to check against."""
+    return Outcome("unverifiable", Severity.WARNING, "n/a",
+                   (part("no_figure", what=what, year=year),), OWN_FIGURES)
+
+
+def _is_total(figure: PrintedFigure) -> bool:
+    return figure.line is not None and figure.line.strip().lower() == "total"
+
+
+def _lines(report: Report, figure: PrintedFigure, year: int) -> list[BudgetLine] | None:
+    """The lines a printed budget figure is about (all of the year's for a total)."""
+    assert figure.breakdown is not None and figure.line is not None
+    lines = [x for x in report.budget[figure.breakdown] if x.year == year]
+    if _is_total(figure):
+        return lines
+    if figure.breakdown == "spending_type":
+        try:
+            wanted: Any = SpendingType.parse(figure.line)
+        except KinerjaError:
+            return None
+    else:
+        wanted = figure.line
+    chosen = [x for x in lines if getattr(x, figure.breakdown) == wanted]
+    return chosen or None
+
+
+def _amount(report: Report, figure: PrintedFigure, kind: str, year: int) -> int | None:
+    """The pagu or spending of the figure's line (or total) in another year."""
+    lines = _lines(report, figure, year)
+    if not lines:
+        return None
+    amounts = total(lines)
+    return amounts.pagu if kind == "pagu" else amounts.realization
+
+
+def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | None:
+    """Check a printed pagu, spending, remainder or absorption of a line or a total."""
+    lines = _lines(report, figure, year)
+    if lines is None:
+        return Outcome("unknown-line", Severity.ERROR, "n/a",
+                       (part("unknown_line", year=year),), BUDGET_LINES)
+    amounts = total(lines)
+    kind = figure.figure
+    number = figure.numbers()[0]
+    pagu, spending = Decimal(amounts.pagu), Decimal(amounts.realization)
+    if kind in ("pagu", "spending"):
+        value = pagu if kind == "pagu" else spending
+        rule = "budget-total" if _is_total(figure) else "budget-amount"
+        template = "budget_total" if _is_total(figure) else "budget_line"
+        stated = part(template, expected=Numeral(value, 0), what=kind)
+
+        def diagnose(printed: PrintedNumber) -> Outcome | None:
+            """Name another year's figure, or spending above pagu, when they explain it."""
+            extra: list[Part] = [
+                part("other_year", year=other) for other in report.budget_years()
+                if other != year and printed.value == _amount(report, figure, kind, other)]
+            over = kind == "spending" and printed.value > pagu
+            if over:
+                extra.append(part("over_pagu", pagu=Numeral(pagu, 0)))
+            if not extra:
+                return None
+            chosen = "budget-over-pagu" if over and len(extra) == 1 else rule
+            return Outcome(chosen, Severity.ERROR, format_plain(value, 0), (stated, *extra),
+                           BUDGET)
+
+        return compare(number, value, rule=rule, source=BUDGET, template=template,
+                       params={"what": kind}, places=0, diagnose=diagnose)
+    amounts_shown = {"pagu": Numeral(pagu, 0), "spending": Numeral(spending, 0)}
+    if kind == "remainder":
+        return compare(number, pagu - spending, rule="budget-remainder", source=BUDGET,
+                       template="remainder", places=0, params=amounts_shown)
+    absorption = amounts.absorption
+    if isinstance(absorption, NotApplicable):
+        severity = Severity.WARNING if number.value == 0 else Severity.ERROR
+        return Outcome("budget-absorption-not-applicable", severity, "n/a",
+                       (part("na_as_zero"),), BUDGET)
+    return compare(number, absorption, rule="budget-absorption", source=BUDGET,
+                   template="absorption", params=amounts_shown)
+
+
+def check_ikpa(result: ScoreResult, figure: PrintedFigure, year: int) -> Outcome | None:
+    """Check a printed IKPA figure against the score of the report's components."""
+    regulation = result.scheme.regulation
+    kind = figure.figure.removeprefix("ikpa.")
+    if kind == "category":
+        expected = result.category or "n/a"
+        if figure.text.strip().lower() == expected.lower():
+            return None
+        return Outcome("ikpa-category", Severity.ERROR, expected,
+                       (part("ikpa", regulation=regulation, what="category",
+                             expected=expected),), regulation)
+    value: Decimal | None
+    if kind == "aspect":
+        assert figure.aspect is not None
+        value = result.aspects[figure.aspect]
+        what = figure.aspect
+    elif kind in ("weighted", "weight"):
+        assert figure.component is not None
+        component = result.components[figure.component]
+        value = component.weighted if kind == "weighted" else component.weight
+        what = f"{component.name} ({'nilai × bobot' if kind == 'weighted' else 'bobot'})"
+    else:
+        value = {"total": result.total, "final": result.final,
+                 "weight_base": result.weight_base}[kind]
+        what = {"total": "Nilai Total", "final": "Nilai Akhir",
+                "weight_base": "Konversi Bobot"}[kind]
+    if value is None:
+        return no_figure("IKPA " + kind, year)
+    return compare(figure.numbers()[0], value, rule=f"ikpa-{kind.replace('_', '-')}",
+                   source=regulation, template="ikpa",
+                   params={"regulation": regulation, "what": what},
+                   places=significant_places(value) if kind == "weight" else 2)
+
+
+def check_nka(report: Report, figure: PrintedFigure) -> Outcome | None:
+    """Check a printed Nilai Kinerja Anggaran against the report's SMART DJA variables."""
+    result = report.nka_score()
+    if result is None:
+        return no_figure("SMART DJA variables", report.year)
+    regulation = result.scheme.regulation
+    return compare(figure.numbers()[0], result.final, rule="nka-final", source=regulation,
+                   template="ikpa", params={"regulation": regulation,
+                                            "what": "Nilai Kinerja Anggaran"})

@@ -1,0 +1,250 @@
+"""The audit: recompute every printed figure of a report and explain each discrepancy.
+
+Each printed figure is compared with the figure recomputed from the report's
+inputs, at the precision it is printed with (half-up rounding): a figure
+that is right under the report's conventions (its cap, rounding to whole
+percent) gives no error.  A wrong figure gives one finding, whose rule names
+the likely mistake when one of the usual ones reproduces the printed figure
+(:mod:`kinerja.auditing._diagnosis`).  This module checks the indicator figures
+and puts the findings together; budget figures and scores are checked in
+:mod:`kinerja.auditing._amounts`.  Docs page *The audit* (``docs/audit.md``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from kinerja.auditing._amounts import check_budget, check_ikpa, check_nka, no_figure
+from kinerja.auditing._compare import Outcome, Part, compare, matches, part
+from kinerja.auditing._diagnosis import AchievementCheck
+from kinerja.auditing._findings import AuditResult, Finding, Severity
+from kinerja.auditing._messages import AGREEMENT, BUDGET, COUNTS, MISSING, PLAN
+from kinerja.core._notation import Numeral, format_plain
+from kinerja.core._rounding import significant_places
+from kinerja.core._sentinels import NotApplicable
+from kinerja.exceptions import InvalidTypeError
+from kinerja.report._model import IndicatorRecord, Report
+from kinerja.report._printed import PrintedFigure
+from kinerja.schemes._scoring import ScoreResult
+
+__all__ = ["Auditor", "audit"]
+
+
+class Auditor:
+    """Recomputes one report's printed figures."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.policy = report.policy
+        self.groups: dict[tuple[Any, ...], list[PrintedFigure]] = defaultdict(list)
+        for figure in report.printed:
+            self.groups[self._identity(figure)].append(figure)
+        self._ikpa: ScoreResult | None = None
+
+    def _identity(self, figure: PrintedFigure) -> tuple[Any, ...]:
+        return figure.identity(default_year=self.report.year)
+
+    # --- entry points --------------------------------------------------------------
+
+    def run(self) -> AuditResult:
+        """Check every printed figure, then the inputs; errors first."""
+        findings = []
+        for figure in self.report.printed:
+            outcome = self.check(figure)
+            if outcome is not None:
+                findings.append(self._finding(figure, outcome))
+        findings += self._input_findings()
+        findings.sort(key=lambda f: f.severity.rank)
+        title = self.report.title or f"{self.report.year}"
+        return AuditResult(name=self.report.satker.name, title=title, year=self.report.year,
+                           printed_count=len(self.report.printed), findings=tuple(findings))
+
+    def check(self, figure: PrintedFigure) -> Outcome | None:
+        """The outcome of one printed figure (``None``: it is right)."""
+        year = figure.year or self.report.year
+        if figure.indicator is not None:
+            return self._indicator(figure, self.report.indicator(figure.indicator), year)
+        if figure.breakdown is not None:
+            return check_budget(self.report, figure, year)
+        if figure.figure.startswith("ikpa."):
+            if self._ikpa is None:
+                self._ikpa = self.report.ikpa_score()
+            assert self._ikpa is not None
+            return check_ikpa(self._ikpa, figure, self.report.year)
+        return check_nka(self.report, figure)
+
+    def _finding(self, figure: PrintedFigure, outcome: Outcome) -> Finding:
+        parts = list(outcome.parts)
+        others = [f"{o.text!r} ({o.where})" for o in self.groups[self._identity(figure)]
+                  if o is not figure and o.numbers()[0].value != figure.numbers()[0].value]
+        if others and outcome.severity is not Severity.INFO:
+            parts.append(part("also", others="; ".join(others)))
+        return Finding(rule=outcome.rule, severity=outcome.severity, location=figure.where,
+                       subject=self._subject(figure), printed=figure.text,
+                       expected=outcome.expected, source=outcome.source, parts=tuple(parts))
+
+    def _subject(self, figure: PrintedFigure) -> str:
+        year = figure.year or self.report.year
+        about = figure.indicator or figure.line or figure.component or figure.aspect or "IKPA"
+        if figure.breakdown is not None and figure.line is not None:
+            about = f"{figure.breakdown} {figure.line}"
+        return f"{about}: {figure.figure} {year}"
+
+    def _input_findings(self) -> list[Finding]:
+        findings = []
+        for name, lines in self.report.budget.items():
+            for j, line in enumerate(lines):
+                if line.over_pagu:
+                    findings.append(Finding(
+                        rule="budget-over-pagu", severity=Severity.WARNING,
+                        location=f"budget.{name}[{j}]", subject=line.describe(),
+                        printed=str(line.realization), expected=str(line.pagu), source=BUDGET,
+                        parts=(part("line_over_pagu",
+                                    spending=Numeral(Decimal(line.realization), 0),
+                                    pagu=Numeral(Decimal(line.pagu), 0),
+                                    excess=Numeral(Decimal(-line.remainder), 0)),)))
+        return findings
+
+    def _printed_values(self, figure: PrintedFigure, kind: str, year: int
+                        ) -> list[tuple[Decimal, str]]:
+        """Values printed elsewhere for the same indicator-year as *kind*."""
+        out = []
+        for other in self.report.printed:
+            if (other.figure == kind and other.indicator == figure.indicator
+                    and (other.year or self.report.year) == year):
+                out.append((other.numbers()[0].value, other.where))
+        return out
+
+    # --- indicators ----------------------------------------------------------------
+
+    def _indicator(self, figure: PrintedFigure, record: IndicatorRecord,
+                   year: int) -> Outcome | None:
+        kind = figure.figure
+        number = figure.numbers()[0]
+        unit = record.indicator.unit.suffix
+        if kind in ("achievement", "achievement_raw"):
+            return self._achievement(figure, record, year)
+        if kind == "target":
+            target = record.target(year)
+            if isinstance(target, NotApplicable):
+                return no_figure("agreed target", year)
+            return compare(number, target.bounds[0], rule="target-mismatch",
+                           source=AGREEMENT.format(year=year), template="target",
+                           params={"year": year, "unit": unit},
+                           places=significant_places(target.bounds[0]))
+        if kind == "plan_target":
+            plan_target = record.plan.targets.get(year) if record.plan else None
+            if plan_target is None:
+                return no_figure("plan target", year)
+            return compare(number, plan_target.bounds[0], rule="plan-target-mismatch",
+                           source=record.plan.source or PLAN if record.plan else PLAN,
+                           template="plan_target", params={"year": year, "unit": unit},
+                           places=significant_places(plan_target.bounds[0]))
+        realization = record.realizations.get(year)
+        if realization is None or realization.value is None:
+            return no_figure("realization", year)
+        if kind == "realization":
+            if realization.has_counts:
+                return compare(number, realization.value, rule="realization-counts",
+                               source=COUNTS, template="realization_counts",
+                               params={"num": realization.numerator,
+                                       "den": realization.denominator})
+            return compare(number, realization.value, rule="realization-mismatch",
+                           source=COUNTS, template="realization", params={},
+                           places=significant_places(realization.value))
+        if not realization.has_counts:
+            return no_figure("counts", year)
+        assert realization.numerator is not None and realization.denominator is not None
+        values = {"numerator": realization.numerator, "denominator": realization.denominator,
+                  "complement": realization.denominator - realization.numerator}
+        if kind == "complement":
+            return compare(number, values[kind], rule="counts", source=COUNTS,
+                           template="complement", places=0,
+                           params={"num": realization.numerator,
+                                   "den": realization.denominator})
+        return compare(number, values[kind], rule="counts", source=COUNTS, template="counts",
+                       params={"which": kind}, places=0)
+
+    def _achievement(self, figure: PrintedFigure, record: IndicatorRecord,
+                     year: int) -> Outcome | None:
+        target = record.target(year)
+        if isinstance(target, NotApplicable):
+            return Outcome("achievement-no-target", Severity.ERROR, "n/a",
+                           (part("no_target", year=year),), AGREEMENT.format(year=year))
+        realization = record.realizations.get(year)
+        if realization is None or realization.value is None:
+            return Outcome("unverifiable", Severity.WARNING, "n/a", (part("missing"),), MISSING)
+        context = AchievementCheck(
+            realization, target, record.indicator.polarity, self.policy,
+            printed_targets=self._printed_values(figure, "target", year),
+            printed_realizations=self._printed_values(figure, "realization", year))
+        raw, capped = context.raw, context.capped
+        first, converted = figure.numbers()
+        if figure.figure == "achievement_raw":
+            return context.check(first, use_cap=False)
+        if converted is None:
+            outcomes = [context.check(first, use_cap=True)]
+        else:
+            # "X% (Konversi Y)": X is the raw figure, or already the reported one
+            # ("120%*(Konversi 120)" for a raw 252.10 % under the 120 % cap).
+            outcomes = [None if matches(first, capped) else context.check(first, use_cap=False),
+                        context.check(converted, use_cap=True)]
+        found = [o for o in outcomes if o is not None]
+        if not found:
+            if self.policy.cap is None or raw <= capped:
+                return None
+            return Outcome("cap-applied", Severity.INFO, format_plain(capped, 2),
+                           (part("cap_applied", raw=Numeral(raw), cap=Numeral(capped, 0)),),
+                           self.policy.cap.source or context.source)
+        worst = min(found, key=lambda o: o.severity.rank)
+        parts: list[Part] = []
+        for outcome in found:
+            parts += [p for p in outcome.parts if p not in parts]
+        return Outcome(worst.rule, worst.severity, worst.expected, tuple(parts), worst.source)
+
+
+def audit(report: Report) -> AuditResult:
+    """Recompute every printed figure of *report* and list the discrepancies.
+
+    Parameters
+    ----------
+    report : Report
+        A report with its printed figures (``report.printed``).
+
+    Returns
+    -------
+    AuditResult
+        The findings, errors first: each with a rule id, a severity, the
+        location, the printed string, the recomputed figure, an explanation
+        (English or Indonesian) and the rule's source.
+
+    Notes
+    -----
+    Severities: *error*, the arithmetic or the rule is wrong; *warning*, a
+    rounding or notation variant (truncation instead of half-up rounding, a
+    result computed from an already rounded realization, mixed separators)
+    or a figure that cannot be checked; *info*, a convention applied (the cap).
+    A printed figure is right when it equals the recomputed figure rounded
+    half up to the decimals it is printed with.  Each printed figure gives at
+    most one finding, so a wrong figure is reported once, where it stands
+    (with the other places that print the same figure differently).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> result = kinerja.audit(kinerja.example_report())
+    >>> finding = [f for f in result if f.rule == "achievement-polarity"][0]
+    >>> finding.location, finding.printed, finding.expected
+    ('Ikhtisar Eksekutif, butir 7', '120 %', '80.08')
+    >>> print(finding.message("en"))
+    The indicator is lower-is-better, but the printed figure is R / T = 119.92 % \
+(polarity ignored): a realization worse than the target cannot score above 100 %. \
+With (2 − R / T) × 100 it is 80.08 %.
+    """
+    if not isinstance(report, Report):
+        raise InvalidTypeError(f"expected a kinerja.Report, not {type(report).__name__}",
+                               field="report", value=report,
+                               fix="load one with kinerja.load_report(path)")
+    return Auditor(report).run()

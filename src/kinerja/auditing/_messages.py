@@ -1,0 +1,137 @@
+"""The audit's words: the explanation of each finding in English and Indonesian, and sources.
+
+Each template is a pair (English, Indonesian) with ``{placeholders}``; numbers
+are given as :class:`~kinerja.core._notation.Numeral` and written in the
+notation of the output's language when the finding is rendered.  The rules
+are described in the docs page *The audit* (``docs/audit.md``).
+"""
+
+from __future__ import annotations
+
+from kinerja.core._frozen import FrozenMap
+
+__all__ = [
+    "AGREEMENT",
+    "BUDGET",
+    "BUDGET_LINES",
+    "COUNTS",
+    "MISSING",
+    "NOTATION",
+    "OWN_FIGURES",
+    "PLAN",
+    "ROUNDING",
+    "T",
+]
+
+#: Where each rule comes from: a regulation, or the kinerja docs page that states it.
+ROUNDING = ("half-up rounding as spreadsheets' ROUND (kinerja docs: Numbers, rounding and "
+            "notation), never truncation")
+NOTATION = ("Indonesian number notation: the dot groups thousands, the comma marks decimals "
+            "(kinerja docs: Numbers, rounding and notation)")
+COUNTS = ("PermenPAN-RB 53/2014, measuring a ratio indicator: realization = numerator / "
+          "denominator × 100")
+MISSING = "missing is not zero (kinerja docs: Achievement, missing figures)"
+BUDGET = ("PMK 214/PMK.02/2017: sisa = pagu − realisasi; penyerapan = realisasi / pagu × 100 "
+          "(kinerja docs: Budget)")
+AGREEMENT = "Perjanjian Kinerja {year} (PermenPAN-RB 53/2014): the agreed target"
+PLAN = "the medium-term plan (Renstra; PermenPAN-RB 53/2014)"
+OWN_FIGURES = "the report's own figures"
+BUDGET_LINES = "the report's budget lines"
+
+# Message templates: (English, Indonesian).
+T: FrozenMap[str, tuple[str, str]] = FrozenMap({
+    "cap_applied": (
+        "The raw achievement {raw} % is reported as {cap} % under the report's {cap} % "
+        "convention.",
+        "Capaian {raw} % dilaporkan {cap} % sesuai konvensi konversi {cap} % laporan ini."),
+    "achievement": (
+        "The achievement is {expected} % ({formula} with R = {r}{counts}, T = {t}).",
+        "Capaian seharusnya {expected} % ({formula} dengan R = {r}{counts}, T = {t})."),
+    "polarity": (
+        "The indicator is lower-is-better, but the printed figure is R / T = {wrong} % "
+        "(polarity ignored): a realization worse than the target cannot score above 100 %. "
+        "With (2 − R / T) × 100 it is {expected} %.",
+        "Indikator ini berpolaritas negatif, tetapi angka tercetak dihitung R / T = {wrong} % "
+        "(polaritas diabaikan). Dengan (2 − R / T) × 100 capaiannya {expected} %."),
+    "cap": (
+        "The report converts achievements above {cap} % to {cap} %, but prints the raw "
+        "{raw} % here (cap not applied); reported it is {expected} %.",
+        "Laporan ini mengonversi capaian di atas {cap} % menjadi {cap} %, tetapi di sini "
+        "mencetak capaian mentah {raw} % (konversi tidak diterapkan); seharusnya {expected} %."),
+    "target_other": (
+        "The printed figure uses the target {other} printed in {where}; the agreed target "
+        "{t} gives {expected} %.",
+        "Angka tercetak memakai target {other} yang tercetak di {where}; target perjanjian "
+        "kinerja {t} memberi {expected} %."),
+    "realization_other": (
+        "The printed figure uses the realization {other} printed in {where}; the realization "
+        "{r}{counts} gives {expected} %.",
+        "Angka tercetak memakai realisasi {other} yang tercetak di {where}; realisasi "
+        "{r}{counts} memberi {expected} %."),
+    "rounded_input": (
+        "The printed figure was computed from the realization rounded to {other}; from the "
+        "exact realization {r}{counts} it is {expected} %.",
+        "Angka tercetak dihitung dari realisasi yang sudah dibulatkan ({other}); dari "
+        "realisasi {r}{counts} hasilnya {expected} %."),
+    "truncated": (
+        "The figure is truncated instead of rounded half up: {expected}.",
+        "Angka dipotong, bukan dibulatkan ke atas pada setengah: {expected}."),
+    "realization_counts": (
+        "{num} of {den} is {expected} %.",
+        "{num} dari {den} adalah {expected} %."),
+    "realization": (
+        "The realization is {expected}.", "Realisasinya {expected}."),
+    "counts": (
+        "The report's counts give {which} = {expected}.",
+        "Data laporan memberi {which} = {expected}."),
+    "complement": (
+        "{den} − {num} = {expected}.", "{den} − {num} = {expected}."),
+    "target": (
+        "The performance agreement sets {expected}{unit} for {year}.",
+        "Perjanjian kinerja menetapkan {expected}{unit} untuk {year}."),
+    "plan_target": (
+        "The plan sets {expected}{unit} for {year}.",
+        "Renstra menetapkan {expected}{unit} untuk {year}."),
+    "no_target": (
+        "The indicator has no agreed target for {year}, so it has no achievement that year.",
+        "Indikator ini tidak memiliki target perjanjian kinerja {year}, jadi tidak ada "
+        "capaian tahun itu."),
+    "no_figure": (
+        "The report gives no {what} for {year} to check this against (a mislabelled year?).",
+        "Laporan tidak memuat {what} tahun {year} untuk memeriksa angka ini (salah label "
+        "tahun?)."),
+    "missing": (
+        "The realization is not reported, so the printed achievement cannot be checked.",
+        "Realisasinya tidak dilaporkan, sehingga capaian tercetak tidak dapat diperiksa."),
+    "budget_line": (
+        "The line's {what} is {expected}.", "{what} baris ini {expected}."),
+    "budget_total": (
+        "The lines sum to {expected}.", "Jumlah baris-barisnya {expected}."),
+    "other_year": (
+        "The printed figure is the total of {year}.",
+        "Angka tercetak adalah total tahun {year}."),
+    "over_pagu": (
+        "The printed spending is above the pagu {pagu}.",
+        "Realisasi tercetak melebihi pagu {pagu}."),
+    "remainder": (
+        "{pagu} − {spending} = {expected}.", "{pagu} − {spending} = {expected}."),
+    "absorption": (
+        "{spending} / {pagu} × 100 = {expected} %.", "{spending} / {pagu} × 100 = {expected} %."),
+    "na_as_zero": (
+        "The pagu is 0: there is no absorption to report (not applicable), which is not 0 %.",
+        "Pagu 0: tidak ada penyerapan (tidak berlaku), bukan 0 %."),
+    "notation": (
+        "The value is right but written with {detail}.",
+        "Nilainya benar tetapi ditulis dengan {detail}."),
+    "ikpa": (
+        "Recomputed under {regulation}: {what} = {expected}.",
+        "Dihitung ulang menurut {regulation}: {what} = {expected}."),
+    "also": (
+        "Also printed as {others}.", "Juga tercetak sebagai {others}."),
+    "line_over_pagu": (
+        "Spending {spending} exceeds the pagu {pagu} by {excess} (pagu minus).",
+        "Realisasi {spending} melebihi pagu {pagu} sebesar {excess} (pagu minus)."),
+    "unknown_line": (
+        "The breakdown has no such line in {year}.",
+        "Rincian anggaran tidak memuat baris ini pada {year}."),
+})

@@ -1,0 +1,48 @@
+"""A whole ministry at once: columnar achievements, absorption and scores.
+
+Each function takes columns (numpy arrays, masked arrays or pandas Series,
+one element per row) and returns numpy arrays, through the same formulas as
+the scalar API: :func:`achievements` is :func:`kinerja.achievement`,
+:func:`absorptions` is :func:`kinerja.absorption`, :func:`ikpa_scores` and
+:func:`nka_scores` are :meth:`kinerja.Scheme.score_batch` under the preset
+schemes.  Rounded (presented) figures agree with the scalar path; see
+``docs/batch.md``.
+
+* Columns are taken by position (a pandas index is ignored).  pandas is not
+  imported by kinerja; its columns are read through ``to_numpy``.
+* A masked element is *missing*: its result is masked.  NaN (or pandas'
+  ``<NA>``) is never taken for a figure: it raises, unless ``nan=`` says what it
+  means.
+* Long columns are computed block by block, so the temporaries of the
+  formulas stay small: peak memory stays below the size of the inputs.
+
+>>> import numpy as np
+>>> from kinerja import batch
+>>> batch.achievements(np.array([75.0, 66.0]), np.array([60.0, 55.0]), polarity=[1, -1])
+array([125.,  80.])
+"""
+
+from kinerja.batch._compute import absorptions, achievements, ikpa_scores, nka_scores
+from kinerja.batch._reports import audit_many, findings_table, synthetic_reports
+from kinerja.batch._synthetic import (
+    BudgetColumns,
+    IndicatorColumns,
+    SchemeColumns,
+    SyntheticNational,
+    synthetic_national,
+)
+
+__all__ = [
+    "BudgetColumns",
+    "IndicatorColumns",
+    "SchemeColumns",
+    "SyntheticNational",
+    "absorptions",
+    "achievements",
+    "audit_many",
+    "findings_table",
+    "ikpa_scores",
+    "nka_scores",
+    "synthetic_national",
+    "synthetic_reports",
+]

@@ -1,0 +1,41 @@
+"""Budget: pagu, spending, remainder, absorption, totals and efficiency.
+
+The third layer (above :mod:`kinerja.indicators`): whole-Rupiah budget lines,
+their totals by any classification, exact absorption for scalars and int64
+columns, and the efficiency of spending against achievement.  Formulas and
+their sources: docs page *Budget (anggaran)*.
+"""
+
+from kinerja.budget._absorption import absorption
+from kinerja.budget._efficiency import (
+    IndicatorBudget,
+    efficiency_gap,
+    efficiency_pmk214,
+    normalised_efficiency,
+)
+from kinerja.budget._lines import (
+    BudgetLine,
+    BudgetTotal,
+    SpendingType,
+    YearComparison,
+    compare_years,
+    subtotals,
+    total,
+    totals,
+)
+
+__all__ = [
+    "BudgetLine",
+    "BudgetTotal",
+    "IndicatorBudget",
+    "SpendingType",
+    "YearComparison",
+    "absorption",
+    "compare_years",
+    "efficiency_gap",
+    "efficiency_pmk214",
+    "normalised_efficiency",
+    "subtotals",
+    "total",
+    "totals",
+]

@@ -1,0 +1,238 @@
+"""Efficiency of spending against achievement: the gap method and PMK 214/2017.
+
+Both methods and their sources are stated in the docs page *Budget (anggaran)*,
+section "Efficiency" (``docs/budget.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from kinerja.budget._lines import BudgetTotal
+from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
+from kinerja.core._ops import SCALAR, Operands, Ops
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.exceptions import InvalidValueError, UndefinedRatioError
+from kinerja.indicators._assessment import AchievementResult
+
+__all__ = [
+    "IndicatorBudget",
+    "efficiency_gap",
+    "efficiency_pmk214",
+    "normalised_efficiency",
+]
+
+
+def efficiency_gap(achievement: Any, absorption: Any) -> Any:
+    """Return the efficiency gap: achievement − absorption, in percentage points.
+
+    Parameters
+    ----------
+    achievement : number or array_like
+        The indicator's (or goal's) achievement, in percent.
+    absorption : number or array_like
+        The absorption of the budget that funds it, in percent.
+
+    Returns
+    -------
+    Decimal or numpy.ndarray
+        Positive: more was achieved than was spent (efficient); negative: the
+        reverse.
+
+    Notes
+    -----
+    gap = capaian − penyerapan (percentage points).  The comparison SAKIP
+    practice makes in an LKjIP's "analisis atas efisiensi penggunaan sumber
+    daya" (PermenPAN-RB 53/2014, outline of chapter III, point 6).
+
+    Examples
+    --------
+    >>> efficiency_gap(100, "99,98")
+    Decimal('0.02')
+    >>> import numpy as np
+    >>> efficiency_gap(np.array([120.0, 80.08]), np.array([99.98, 99.99]))
+    array([ 20.02, -19.91])
+    """
+    operands = Operands({"achievement": achievement, "absorption": absorption},
+                        allow_negative=("achievement",))
+    return operands.finish(operands.compute(_gap, operands["achievement"],
+                                            operands["absorption"]))
+
+
+def _gap(achievement: Any, absorption: Any) -> Any:
+    return achievement - absorption
+
+
+def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
+    """Return the efficiency E of PMK 214/PMK.02/2017 over a satker's outputs, in percent.
+
+    Parameters
+    ----------
+    pak : sequence or array_like
+        Each output's budget (pagu anggaran keluaran), whole Rupiah (a list of
+        fractional amounts is refused).
+    rak : sequence or array_like
+        Each output's spending (realisasi anggaran keluaran), whole Rupiah.
+    ck : sequence or array_like
+        Each output's achievement (capaian keluaran), in percent.
+
+    Returns
+    -------
+    Decimal or numpy.ndarray
+        E in percent.  Lists and tuples of numbers give an exact Decimal;
+        numpy arrays are reduced over their last axis (one E per row, e.g.
+        one row per satker) and give float64.
+
+    Notes
+    -----
+    .. code-block:: text
+
+        E = Σ (PAKᵢ · CKᵢ − RAKᵢ) / Σ (PAKᵢ · CKᵢ) × 100
+
+    with CK as a fraction (CK % / 100).  Source: PMK 214/PMK.02/2017 on the
+    evaluation of budget performance.
+
+    Examples
+    --------
+    Two outputs, fully achieved, spending 95 % and 100 % of their budgets:
+    (100·1 − 95 + 50·1 − 50) / (100·1 + 50·1) × 100 = 5 / 150 × 100 = 3.33 %.
+
+    >>> from kinerja import round_half_up
+    >>> round_half_up(efficiency_pmk214([100, 50], [95, 50], [100, 100]))
+    Decimal('3.33')
+    >>> import numpy as np
+    >>> round_half_up(efficiency_pmk214(np.array([[100, 50]]), np.array([[95, 50]]),
+    ...                                 np.array([[100.0, 100.0]])), 2)
+    array([3.33])
+    """
+    if any(is_array(v) and not isinstance(v, list) for v in (pak, rak, ck)):
+        operands = Operands({"pak": pak, "rak": rak, "ck": ck})
+        return operands.finish(operands.compute(_pmk214, operands.ops, operands["pak"],
+                                                operands["rak"], operands["ck"]))
+    columns = []
+    for name, values in (("pak", pak), ("rak", rak), ("ck", ck)):
+        if not isinstance(values, Sequence) or isinstance(values, str) or not values:
+            raise InvalidValueError("give one figure per output", field=name, value=values,
+                                    fix="pass equal-length lists (or numpy arrays)")
+        if name == "ck":
+            column = [to_decimal(v, field=f"ck[{i}]") for i, v in enumerate(values)]
+            for i, v in enumerate(column):
+                if v < 0:
+                    raise InvalidValueError("must not be negative", field=f"ck[{i}]", value=v)
+        else:  # budgets and spending are whole Rupiah
+            column = [Decimal(to_rupiah(v, field=f"{name}[{i}]")) for i, v in enumerate(values)]
+        columns.append(column)
+    if len({len(c) for c in columns}) != 1:
+        raise InvalidValueError("pak, rak and ck differ in length", field="pak, rak, ck",
+                                value=tuple(len(c) for c in columns))
+    with exact():
+        return _pmk214(SCALAR, *columns)
+
+
+def _pmk214(ops: Ops, pak: Any, rak: Any, ck: Any) -> Any:
+    if ops.is_array:
+        weighted = pak * ck / 100
+        numerator = (weighted - rak).sum(axis=-1)
+        denominator = weighted.sum(axis=-1)
+    else:
+        weighted = [p * c / 100 for p, c in zip(pak, ck, strict=True)]
+        numerator = sum((w - r for w, r in zip(weighted, rak, strict=True)), Decimal(0))
+        denominator = sum(weighted, Decimal(0))
+    zero = denominator == 0
+    if ops.any(zero):
+        raise UndefinedRatioError(
+            "E is undefined when Σ PAK · CK is 0 (no budget or nothing achieved)"
+            + ops.positions(zero),
+            field="pak, ck", fix="leave satkers without budgeted, achieved outputs out",
+        )
+    return numerator * 100 / denominator
+
+
+def normalised_efficiency(e: Any, *, clamp: bool = True) -> Any:
+    """Return the normalised efficiency NE = 50 + (E / 20) × 50 (SMART DJA's efisiensi value).
+
+    Parameters
+    ----------
+    e : number or array_like
+        Efficiency E in percent (:func:`efficiency_pmk214`); may be negative.
+    clamp : bool, default True
+        Clamp E to [−20, 20] first, so NE lies in [0, 100].  *Provisional*:
+        the clamp is how public material applies the formula; it has not been
+        read in the regulation text.  Pass ``clamp=False`` to see the raw NE.
+
+    Returns
+    -------
+    Decimal or numpy.ndarray
+
+    Notes
+    -----
+    NE = 50 + (E / 20) × 50, PMK 214/PMK.02/2017, carried into SMART DJA's
+    Nilai Kinerja Anggaran (PMK 22/PMK.02/2021) as the efisiensi variable
+    (docs pages *Budget (anggaran)* and *SMART DJA NKA*).
+
+    Examples
+    --------
+    >>> normalised_efficiency(5)
+    Decimal('62.50')
+    >>> normalised_efficiency(-30), normalised_efficiency(-30, clamp=False)
+    (Decimal('0'), Decimal('-25.0'))
+    >>> import numpy as np
+    >>> normalised_efficiency(np.array([-0.004, 0.0, 25.0]))
+    array([ 49.99,  50.  , 100.  ])
+    """
+    operands = Operands({"e": e}, allow_negative=("e",))
+    return operands.finish(operands.compute(_ne, operands.ops, operands["e"], clamp))
+
+
+def _ne(ops: Ops, e: Any, clamp: bool) -> Any:
+    if clamp:
+        low, high = ops.const(-20), ops.const(20)
+        e = ops.where(e < low, low, ops.where(e > high, high, e))
+    return 50 + e / 20 * 50
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorBudget:
+    """An indicator's achievement next to the budget that funds it (anggaran per indikator).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> indicator = kinerja.Indicator(code="IKK-2.1", name="Dokumen rencana kerja",
+    ...                               level="IKK", unit="Layanan")
+    >>> result = kinerja.assess(indicator, kinerja.Target(year=2023, value=1),
+    ...                         kinerja.Realization(year=2023, value=1))
+    >>> budget = kinerja.total([kinerja.BudgetLine(year=2023, indicator="IKK-2.1",
+    ...                                            pagu=200_000, realization=199_000)])
+    >>> row = IndicatorBudget(result=result, budget=budget)
+    >>> row.absorption, row.efficiency_gap
+    (Decimal('99.5'), Decimal('0.5'))
+    """
+
+    result: AchievementResult
+    budget: BudgetTotal
+
+    @property
+    def achievement(self) -> Decimal | None:
+        """The indicator's reported (capped) achievement."""
+        return self.result.capped
+
+    @property
+    def absorption(self) -> Decimal | NotApplicable:
+        """Absorption of the indicator's budget."""
+        return self.budget.absorption
+
+    @property
+    def efficiency_gap(self) -> Decimal | NotApplicable | None:
+        """Achievement − absorption (pp); None when the achievement is missing."""
+        absorption = self.absorption
+        if self.achievement is None:
+            return None
+        if isinstance(absorption, NotApplicable):
+            return NOT_APPLICABLE
+        gap: Decimal = efficiency_gap(self.achievement, absorption)
+        return gap

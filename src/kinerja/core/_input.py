@@ -1,0 +1,385 @@
+"""The one door for caller input: numbers, Rupiah, years, arrays and options.
+
+Every public function turns what it is given into one of a few checked kinds,
+here and nowhere else:
+
+* scalars become :class:`decimal.Decimal` (ints exactly, floats by their
+  shortest ``repr`` so ``0.1`` means ``Decimal("0.1")``, strings through
+  :func:`kinerja.parse_number`): :func:`to_decimal`;
+* whole Rupiah become ``int`` (:func:`to_rupiah`) or int64 arrays
+  (:func:`to_rupiah_array`);
+* years become ``int`` (:func:`to_year`);
+* arrays become float64 :class:`numpy.ndarray` (or a masked array, whose
+  masked elements are *missing* figures): :func:`to_float_array`;
+* options (a language, a format, a policy name) are checked against their
+  choices: :func:`check_choice`.
+
+Nothing that is not a finite number gets past these functions: ``None``,
+NaN, infinities, booleans and unparseable strings raise kinerja's own errors
+naming the field.  The rules are stated in the docs page *Numbers, rounding
+and notation* (``docs/numbers.md``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import numbers
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from kinerja.core._parse import parse_number, parse_rupiah
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
+
+__all__ = [
+    "CONTEXT",
+    "FloatArray",
+    "IntArray",
+    "Lang",
+    "Number",
+    "check_choice",
+    "check_lang",
+    "exact",
+    "float_errors",
+    "is_array",
+    "to_decimal",
+    "to_float_array",
+    "to_rupiah",
+    "to_rupiah_array",
+    "to_year",
+]
+
+#: Anything accepted where one number is due.
+Number: TypeAlias = Decimal | int | float | str
+#: The languages of kinerja's output: Indonesian and English.
+Lang: TypeAlias = Literal["id", "en"]
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+IntArray: TypeAlias = npt.NDArray[np.int64]
+
+S = TypeVar("S", bound=str)
+
+#: The arithmetic context of every scalar computation: 50 significant digits
+#: (the scalar path promises at least 28), and the traps that turn a silent NaN
+#: or infinity into an exception.  Rounding *inside* a computation never
+#: matters at this precision; presentation rounding is always explicit and
+#: half up (see :func:`kinerja.round_half_up`).
+CONTEXT = decimal.Context(
+    prec=50,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+#: The fiscal years kinerja accepts.
+FIRST_YEAR, LAST_YEAR = 1945, 2200
+
+_INF = float("inf")
+_FIX_NUMBER = "give a finite number: an int, a Decimal, a float or a number string such as '99,98'"
+# Floats are exact integers only up to 2**53; Rupiah amounts beyond that must be ints.
+_FLOAT_EXACT = 2**53
+_INT64_MAX = np.iinfo(np.int64).max
+
+
+@contextmanager
+def exact() -> Iterator[decimal.Context]:
+    """Run the enclosed Decimal arithmetic in kinerja's :data:`CONTEXT`."""
+    with decimal.localcontext(CONTEXT) as context:
+        yield context
+
+
+def check_choice(value: Any, choices: Collection[S], field: str, *, what: str | None = None
+                 ) -> S:
+    """Return *value* if it is one of *choices*, else raise an error naming *field*.
+
+    *what* names the option in the message (default: *field*).
+
+    >>> check_choice("mirror", ("mirror", "inverse"), "lower_method")
+    'mirror'
+    >>> check_choice("2-R/T", ("mirror", "inverse"), "lower_method")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: lower_method: unknown lower_method (got '2-R/T'). \
+Fix: use one of 'mirror', 'inverse'.
+    """
+    if not isinstance(value, str) or value not in choices:
+        raise InvalidValueError(f"unknown {what or field}", field=field, value=value,
+                                fix="use one of " + ", ".join(map(repr, choices)))
+    return value  # type: ignore[return-value]
+
+
+def check_lang(lang: Any) -> Lang:
+    """Return *lang* if it is ``"id"`` or ``"en"``, else raise naming ``lang``."""
+    if lang not in ("id", "en"):
+        raise InvalidValueError("unknown language", field="lang", value=lang,
+                                fix="use 'id' (Indonesian) or 'en' (English)")
+    return lang  # type: ignore[no-any-return]
+
+
+def is_array(value: object) -> bool:
+    """Tell whether *value* takes the array path (ndarray, list, pandas column...)."""
+    if isinstance(value, np.ndarray | list):
+        return True
+    return hasattr(value, "__array__") and not isinstance(value, np.generic)
+
+
+def to_decimal(value: object, *, field: str) -> Decimal:
+    """Return *value* as an exact, finite Decimal or raise an error naming *field*.
+
+    Examples
+    --------
+    >>> to_decimal(0.1, field="x")
+    Decimal('0.1')
+    >>> to_decimal("4.100.832.000", field="pagu")
+    Decimal('4100832000')
+    """
+    if value is None:
+        raise MissingValueError(
+            "a number is due but None was given",
+            field=field,
+            value=value,
+            fix="missing is not zero: give the figure, or mark it missing explicitly",
+        )
+    if isinstance(value, bool | np.bool_):
+        raise InvalidTypeError(
+            "a boolean is not a number", field=field, value=value, fix=_FIX_NUMBER
+        )
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float | np.floating):
+        result = _float_to_decimal(float(value), field=field)
+    elif isinstance(value, np.integer):
+        result = Decimal(int(value))
+    elif isinstance(value, str):
+        result = parse_number(value, field=field)
+    elif isinstance(value, numbers.Rational):
+        with exact():
+            result = Decimal(int(value.numerator)) / Decimal(int(value.denominator))
+    else:
+        raise InvalidTypeError(
+            f"expected a number, not {type(value).__name__}",
+            field=field,
+            value=value,
+            fix=_FIX_NUMBER,
+        )
+    if not result.is_finite():
+        raise InvalidValueError("must be a finite number", field=field, value=value,
+                                fix=_FIX_NUMBER)
+    return result
+
+
+def _float_to_decimal(value: float, *, field: str) -> Decimal:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidValueError("must be a finite number", field=field, value=value,
+                                fix=_FIX_NUMBER)
+    # float.__repr__ is the shortest string that round-trips: 0.1 -> "0.1".
+    return Decimal(float.__repr__(value))
+
+
+def to_rupiah(value: Any, *, field: str) -> int:
+    """Return *value* as a whole number of Rupiah (an ``int``), or raise naming *field*.
+
+    Accepts ints, integral Decimals, number strings in Indonesian notation
+    (``"Rp. 570.750.000,-"``) and integral floats up to 2**53.  Refuses
+    fractions of a Rupiah, negative amounts, NaN and booleans.  The one
+    Rupiah check: budget lines, absorption and every IKPA calculator use it.
+
+    Examples
+    --------
+    >>> to_rupiah("Rp. 570.750.000,-", field="pagu")
+    570750000
+    >>> to_rupiah(1500.5, field="pagu")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: pagu: Rupiah amounts are whole numbers (got 1500.5). \
+Fix: give whole Rupiah (no sen).
+    """
+    if isinstance(value, str):
+        amount = Decimal(parse_rupiah(value, field=field))
+    else:
+        amount = to_decimal(value, field=field)
+    if amount != amount.to_integral_value():
+        raise InvalidValueError("Rupiah amounts are whole numbers", field=field, value=value,
+                                fix="give whole Rupiah (no sen)")
+    if isinstance(value, float) and abs(value) > _FLOAT_EXACT:
+        raise InvalidTypeError(
+            "a float above 2**53 is not an exact Rupiah amount", field=field, value=value,
+            fix="give the amount as an int or a string",
+        )
+    if amount < 0:
+        raise InvalidValueError("a Rupiah amount must not be negative", field=field,
+                                value=value, fix="give the amount as a positive number")
+    return int(amount)
+
+
+def to_rupiah_array(value: Any, *, field: str) -> IntArray:
+    """Return an int64 array of whole, non-negative Rupiah, or raise naming *field*.
+
+    The array twin of :func:`to_rupiah`: int64 (or integral floats up to
+    2**53, or an object array of anything :func:`to_rupiah` reads).  Masked
+    (missing) amounts are refused: missing is not zero.
+
+    >>> to_rupiah_array(np.array([1.0, 2.0]), field="pagu")
+    array([1, 2])
+    """
+    if isinstance(value, np.ma.MaskedArray) and np.ma.getmaskarray(value).any():
+        raise InvalidValueError(
+            "holds masked (missing) amounts", field=field,
+            fix="missing is not zero: leave lines without figures out",
+        )
+    array = np.asarray(value)
+    if array.dtype == np.bool_ or array.dtype.kind not in "iuf":
+        if array.dtype.kind == "O":
+            return np.array([to_rupiah(v, field=f"{field}[{i}]")
+                             for i, v in enumerate(array.ravel())],
+                            dtype=np.int64).reshape(array.shape)
+        raise InvalidTypeError(f"expected whole Rupiah, not an array of dtype {array.dtype}",
+                               field=field, fix="give an int64 array")
+    if array.dtype.kind == "f":
+        finite = np.isfinite(array)
+        integral = finite & (np.floor(array) == array) & (np.abs(array) <= _FLOAT_EXACT)
+        if not integral.all():
+            first = int(np.flatnonzero(~integral)[0])
+            raise InvalidValueError(
+                f"holds a value that is not a whole Rupiah at position {first}", field=field,
+                value=array.ravel()[first], fix="give whole Rupiah as int64 (no NaN, no sen)",
+            )
+        array = array.astype(np.int64)
+    elif array.dtype == np.uint64 and (array > _INT64_MAX).any():
+        raise InvalidValueError("holds amounts above the int64 range", field=field,
+                                fix="split the amount or use the scalar path")
+    array = array.astype(np.int64, copy=False)
+    if (array < 0).any():
+        first = int(np.flatnonzero(array.ravel() < 0)[0])
+        raise InvalidValueError(
+            f"holds a negative amount at position {first}", field=field,
+            value=int(array.ravel()[first]), fix="Rupiah amounts are >= 0",
+        )
+    return array
+
+
+def to_year(value: Any, *, field: str = "year") -> int:
+    """Return *value* as a fiscal year (an ``int`` from 1945 to 2200), or raise naming *field*.
+
+    The one year check: value types, budget lines, schemes and report files
+    use it.
+
+    >>> to_year(2023)
+    2023
+    >>> to_year("2023")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidTypeError: year: a year is an int (got '2023'). \
+Fix: write the year as a number, e.g. 2023.
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
+        raise InvalidTypeError("a year is an int", field=field, value=value,
+                               fix="write the year as a number, e.g. 2023")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidValueError("is not a plausible fiscal year", field=field, value=value,
+                                fix=f"give a year between {FIRST_YEAR} and {LAST_YEAR}")
+    return int(value)
+
+
+def _describe_positions(bad: npt.NDArray[np.bool_], limit: int = 5) -> str:
+    positions = [str(tuple(int(i) for i in p)) if len(p) > 1 else str(int(p[0]))
+                 for p in np.argwhere(bad)[:limit]]
+    count = int(bad.sum())
+    more = f" and {count - limit} more" if count > limit else ""
+    return ", ".join(positions) + more
+
+
+@contextmanager
+def float_errors(field: str) -> Iterator[None]:
+    """Turn numpy floating-point warnings inside the block into kinerja errors."""
+    try:
+        with np.errstate(all="raise"):
+            yield
+    except FloatingPointError as error:
+        raise InvalidValueError(
+            f"the computation overflowed or was undefined ({error})",
+            field=field,
+            fix="check for values far outside the plausible range",
+        ) from None
+
+
+def to_float_array(
+    value: Any, *, field: str, allow_negative: bool = False, allow_nan: bool = False
+) -> tuple[FloatArray, npt.NDArray[np.bool_] | None]:
+    """Return ``(data, mask)`` for an array-like input, checking every element.
+
+    ``mask`` is ``None`` for a plain array, and the boolean mask of a
+    :class:`numpy.ma.MaskedArray` (masked = missing).  NaN, infinities, ``None``
+    and strings raise an error that names the field and the positions.  With
+    *allow_nan*, NaN passes (for optional per-row settings where NaN means
+    "none"); infinities still raise.
+
+    Masked elements are replaced by a harmless filler (1.0) in *data*.  A plain
+    float64 array that passes the checks is returned as is (not copied).
+    """
+    mask: npt.NDArray[np.bool_] | None = None
+    if isinstance(value, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(value)
+        if not mask.any():
+            mask = None
+        raw = np.ma.getdata(value)
+    else:
+        raw = np.asarray(value)
+    if raw.dtype == np.bool_:
+        raise InvalidTypeError(
+            "a boolean array is not an array of numbers", field=field, fix=_FIX_NUMBER
+        )
+    if raw.dtype.kind in "OUS":
+        raw = _object_to_float(raw, field=field, mask=mask)
+    elif raw.dtype.kind not in "iuf":
+        raise InvalidTypeError(
+            f"expected numbers, not an array of dtype {raw.dtype}", field=field,
+            fix=_FIX_NUMBER,
+        )
+    data = raw.astype(np.float64, copy=False)
+    if mask is not None:
+        data = np.where(mask, 1.0, data)  # a harmless filler; the mask is carried along
+    if data.size and not allow_nan:
+        # Fast path, two reductions: NaN propagates through min and max, so both
+        # bounds are finite (and the low one >= 0) only when every element is.
+        low, high = data.min(), data.max()
+        if low > -_INF and high < _INF and (allow_negative or low >= 0):
+            return data, mask
+    bad = np.isinf(data) if allow_nan else ~np.isfinite(data)
+    if bad.any():
+        raise InvalidValueError(
+            f"holds NaN or infinite values at {_describe_positions(bad)}",
+            field=field,
+            fix="missing is not zero: mask missing figures (numpy.ma.masked_invalid) "
+            "instead of leaving NaN in the array",
+        )
+    if not allow_negative:
+        negative = data < 0
+        if negative.any():
+            raise InvalidValueError(
+                f"holds negative values at {_describe_positions(negative)}",
+                field=field,
+                fix="achievements, shares and amounts are defined for values >= 0",
+            )
+    return data, mask
+
+
+def _object_to_float(
+    raw: npt.NDArray[Any], *, field: str, mask: npt.NDArray[np.bool_] | None
+) -> FloatArray:
+    """Convert an object/str array element by element, through :func:`to_decimal`."""
+    out = np.empty(raw.shape, dtype=np.float64)
+    for index, item in np.ndenumerate(raw):
+        if mask is not None and mask[index]:
+            out[index] = 1.0
+            continue
+        position = index[0] if len(index) == 1 else index
+        out[index] = float(to_decimal(item, field=f"{field}[{position}]"))
+    return out

@@ -1,0 +1,189 @@
+"""Units of indicator figures: percent, index, counts of a thing, Rupiah, durations."""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any
+
+import attrs
+
+from kinerja.core._validators import enum_converter
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, UnitMismatchError
+
+__all__ = ["Unit", "UnitKind"]
+
+
+class UnitKind(enum.Enum):
+    """What kind of quantity a figure is.
+
+    >>> UnitKind("count")
+    <UnitKind.COUNT: 'count'>
+    """
+
+    PERCENT = "percent"
+    INDEX = "index"
+    COUNT = "count"
+    RUPIAH = "rupiah"
+    DURATION = "duration"
+
+
+_LABELLED = (UnitKind.COUNT, UnitKind.DURATION)
+
+# Words reports use, lower-cased, mapped to a unit kind (count is the default).
+_WORDS = {
+    "%": UnitKind.PERCENT,
+    "persen": UnitKind.PERCENT,
+    "persentase": UnitKind.PERCENT,
+    "percent": UnitKind.PERCENT,
+    "indeks": UnitKind.INDEX,
+    "index": UnitKind.INDEX,
+    "nilai": UnitKind.INDEX,
+    "poin": UnitKind.INDEX,
+    "rp": UnitKind.RUPIAH,
+    "rp.": UnitKind.RUPIAH,
+    "rupiah": UnitKind.RUPIAH,
+    "idr": UnitKind.RUPIAH,
+}
+_DURATIONS = {"hari", "minggu", "bulan", "tahun", "jam", "day", "days", "week", "weeks",
+              "month", "months", "year", "years", "hour", "hours"}
+
+
+_unit_kind_converter = enum_converter(UnitKind, "unit.kind")
+
+
+def _unit_kind(value: Any) -> UnitKind:
+    return _unit_kind_converter(value)
+
+
+def _check_label(instance: Unit, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if instance.kind in _LABELLED:
+        if not value or not value.strip():
+            raise InvalidValueError(
+                f"a {instance.kind.value} unit needs a label", field="unit.label", value=value,
+                fix='name what is counted, e.g. Unit.count("Layanan") or Unit.duration("bulan")',
+            )
+    elif value is not None:
+        raise InvalidValueError(
+            f"a {instance.kind.value} unit takes no label", field="unit.label", value=value,
+            fix="drop the label",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """The unit of an indicator's target and realization.
+
+    Two figures can only be compared when their units are equal: a count of
+    "Layanan" is not a count of "Dokumen", and neither is a percent.
+
+    Parameters
+    ----------
+    kind : UnitKind
+        Percent, index, count, Rupiah or duration.
+    label : str, optional
+        What is counted ("Layanan", "Dokumen", "Orang") or the time unit
+        ("bulan", "hari"); required for counts and durations, refused otherwise.
+
+    Examples
+    --------
+    >>> Unit.count("Layanan")
+    Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan')
+    >>> str(Unit.percent()), str(Unit.count("Layanan"))
+    ('%', 'Layanan')
+    >>> Unit.parse("1 Layanan") == Unit.count("Layanan")
+    True
+    >>> Unit.parse(str(Unit.duration("bulan")))
+    Unit(kind=<UnitKind.DURATION: 'duration'>, label='bulan')
+    """
+
+    kind: UnitKind = attrs.field(converter=_unit_kind)
+    label: str | None = attrs.field(default=None, validator=_check_label)
+
+    @classmethod
+    def percent(cls) -> Unit:
+        """Percent (``%``): shares and rates, 0-100 for a share."""
+        return cls(kind=UnitKind.PERCENT)
+
+    @classmethod
+    def index(cls) -> Unit:
+        """An index or score (IKM 80, IKPA 99,18)."""
+        return cls(kind=UnitKind.INDEX)
+
+    @classmethod
+    def count(cls, label: str) -> Unit:
+        """A count of *label* things ("Layanan", "Dokumen", "Orang")."""
+        return cls(kind=UnitKind.COUNT, label=label)
+
+    @classmethod
+    def rupiah(cls) -> Unit:
+        """Whole Rupiah."""
+        return cls(kind=UnitKind.RUPIAH)
+
+    @classmethod
+    def duration(cls, label: str) -> Unit:
+        """A duration in *label* units ("bulan", "hari")."""
+        return cls(kind=UnitKind.DURATION, label=label)
+
+    @classmethod
+    def parse(cls, text: str | Unit) -> Unit:
+        """Read a unit as reports write it: ``"%"``, ``"Indeks"``, ``"1 Layanan"``, ``"bulan"``.
+
+        A leading number (``"1 Layanan"``) is ignored; any word that is not a
+        percent, index, Rupiah or time word is taken as the label of a count.
+
+        >>> Unit.parse("%"), Unit.parse("Rp")
+        (Unit(kind=<UnitKind.PERCENT: 'percent'>, label=None), \
+Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None))
+        """
+        if isinstance(text, Unit):
+            return text
+        if not isinstance(text, str):
+            raise InvalidTypeError("a unit is written as a string", field="unit", value=text)
+        word = re.sub(r"^[\d.,\s]+", "", text.strip()).strip()
+        if not word:
+            raise InvalidValueError("no unit given", field="unit", value=text,
+                                    fix='write the unit, e.g. "%" or "Layanan"')
+        kind = _WORDS.get(word.lower())
+        if kind is not None:
+            return cls(kind=kind)
+        if word.lower() in _DURATIONS:
+            return cls.duration(word)
+        return cls.count(word)
+
+    def __str__(self) -> str:
+        if self.label is not None:
+            return self.label
+        return {UnitKind.PERCENT: "%", UnitKind.INDEX: "indeks", UnitKind.RUPIAH: "Rp"}[self.kind]
+
+    @property
+    def suffix(self) -> str:
+        """The unit written after a figure: ``" %"``, ``" Layanan"``.
+
+        >>> "60" + Unit.percent().suffix, "1" + Unit.count("Layanan").suffix
+        ('60 %', '1 Layanan')
+        """
+        return f" {self}"
+
+    def check_same(self, other: Unit, *, field: str) -> None:
+        """Raise :class:`~kinerja.UnitMismatchError` unless *other* equals this unit.
+
+        >>> Unit.percent().check_same(Unit.count("Layanan"), field="realization.unit")
+        Traceback (most recent call last):
+        ...
+        kinerja.exceptions.UnitMismatchError: realization.unit: cannot compare a figure in \
+Layanan with one in % (got Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan')). Fix: \
+express both figures in the indicator's unit.
+        """
+        if other != self:
+            raise UnitMismatchError(
+                f"cannot compare a figure in {other} with one in {self}",
+                field=field,
+                value=other,
+                fix="express both figures in the indicator's unit",
+            )
+
+
+def to_unit(value: Unit | str) -> Unit:
+    """Converter for unit fields: a :class:`Unit` or a string :meth:`Unit.parse` reads."""
+    return Unit.parse(value)

@@ -1,0 +1,220 @@
+"""The achievement of one indicator-year, with everything needed to explain it."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from kinerja.core._hooks import html_of
+from kinerja.core._notation import format_number, format_significant
+from kinerja.core._polarity import Polarity
+from kinerja.core._rounding import round_half_up, significant_places
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
+from kinerja.indicators._achievement import AchievementPolicy, formula_used
+from kinerja.indicators._figures import Realization, Target
+from kinerja.indicators._formulas import Formula
+from kinerja.indicators._indicator import Indicator
+
+__all__ = ["AchievementResult", "Status", "assess"]
+
+
+class Status(enum.Enum):
+    """How an indicator-year stands.
+
+    >>> Status.MET.indonesian
+    'tercapai'
+    """
+
+    MET = "met"
+    NOT_MET = "not met"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not applicable"
+
+    @property
+    def indonesian(self) -> str:
+        """The status in Indonesian, for tables."""
+        return {"met": "tercapai", "not met": "tidak tercapai", "missing": "tidak dilaporkan",
+                "not applicable": "tidak berlaku"}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class AchievementResult:
+    """The achievement of one indicator in one year, raw and capped, with its derivation.
+
+    Build it with :func:`assess`.  ``raw`` and ``capped`` are exact Decimals
+    (``None`` when the realization is missing or the indicator does not apply);
+    ``capped`` equals ``raw`` when the policy has no cap.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> indicator = kinerja.Indicator(code="IKK-1.3", name="Klien anak terpenuhi hak pendidikan",
+    ...                               level="IKK", unit="%")
+    >>> result = kinerja.assess(
+    ...     indicator,
+    ...     kinerja.Target(year=2023, value=35),
+    ...     kinerja.Realization(year=2023, numerator=15, denominator=17),
+    ...     policy=kinerja.AchievementPolicy(cap=kinerja.CAP_120),
+    ... )
+    >>> result.status, kinerja.round_half_up(result.raw), result.capped
+    (<Status.MET: 'met'>, Decimal('252.10'), Decimal('120'))
+    >>> print(result.explain())
+    IKK-1.3 2023: capaian 252,10 % = R / T × 100 with R = 88,24 % (15 / 17), T = 35 %; \
+capped at 120 % (konversi 120 %) → 120,00 %; met [PermenPAN-RB 53/2014 (LKjIP practice); \
+PermenPAN-RB 8/2021, 'kondisi normal']
+    """
+
+    indicator: Indicator
+    year: int
+    target: Target | None
+    realization: Realization | None
+    raw: Decimal | None
+    capped: Decimal | None
+    status: Status
+    formula: Formula | None
+    policy: AchievementPolicy
+
+    def __repr__(self) -> str:
+        figure = ("" if self.raw is None or self.capped is None else
+                  f", raw {round_half_up(self.raw, 2)} %, capped {round_half_up(self.capped, 2)} %")
+        return (f"AchievementResult({self.indicator.code} {self.year}{figure}, "
+                f"{self.status.value})")
+
+    def _repr_html_(self) -> str:
+        return html_of(self)
+
+    @property
+    def value(self) -> Decimal | None:
+        """The reported achievement: the capped one."""
+        return self.capped
+
+    def explain(self) -> str:
+        """One line saying how the figure was obtained, with the rule's source."""
+        head = f"{self.indicator.code} {self.year}"
+        if self.status is Status.NOT_APPLICABLE:
+            return f"{head}: not applicable (no target this year); excluded, not scored"
+        if self.status is Status.MISSING:
+            reason = self.realization.note if self.realization else None
+            note = f" ({reason})" if reason else ""
+            return f"{head}: realization missing{note}; no achievement (missing is not zero)"
+        assert self.raw is not None and self.capped is not None
+        assert self.formula is not None and self.target is not None
+        assert self.realization is not None and self.realization.value is not None
+        unit = self.indicator.unit.suffix
+        counts = (f" ({self.realization.numerator} / {self.realization.denominator})"
+                  if self.realization.has_counts else "")
+        low, high = self.target.bounds
+        target = format_significant(low)
+        if low != high:
+            target += "–" + format_significant(high)
+        real = self.realization.value
+        shown = format_number(real, 2 if counts else significant_places(real))
+        # Show enough decimals that the figure does not contradict the status
+        # (99.996 % is "not met": not "100,00 %").
+        places = 2 if (round_half_up(self.raw, 2) >= 100) == (self.raw >= 100) else 6
+        text = (f"{head}: capaian {format_number(self.raw, places)} % = {self.formula.expression} "
+                f"with R = {shown}{unit}{counts}, "
+                f"T = {target}{unit}")
+        if self.indicator.polarity is Polarity.LOWER_IS_BETTER:
+            text += " (lower is better)"
+        if self.policy.floor is not None:
+            text += f"; floor {format_significant(self.policy.floor)} %"
+        if self.policy.cap is not None:
+            text += f"; {self.policy.cap.describe()} → {format_number(self.capped)} %"
+        return f"{text}; {self.status.value} [{self.formula.source}]"
+
+
+def _expect(value: object, kind: type, field: str, fix: str) -> None:
+    if not isinstance(value, kind):
+        raise InvalidTypeError(f"expected a {kind.__name__}, not {type(value).__name__}",
+                               field=field, value=value, fix=f"pass {fix}")
+
+
+def assess(
+    indicator: Indicator,
+    target: Target | NotApplicable,
+    realization: Realization,
+    *,
+    policy: AchievementPolicy | None = None,
+) -> AchievementResult:
+    """Compute one indicator-year's achievement and keep how it was obtained.
+
+    Parameters
+    ----------
+    indicator : Indicator
+        Gives the polarity and the unit.
+    target : Target or NOT_APPLICABLE
+        The year's target; :data:`~kinerja.NOT_APPLICABLE` when the indicator
+        has no target that year (status "not applicable", not scored).
+    realization : Realization
+        The year's realization; a missing one gives status "missing".
+    policy : AchievementPolicy, optional
+        Conventions (lower-is-better method, zero target, floor, cap).
+
+    Raises
+    ------
+    UnitMismatchError
+        The target or realization is stated in another unit than the indicator's.
+    InvalidValueError
+        Target and realization are for different years.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> anak = kinerja.Indicator(code="IKK-1.2", name="Anak putusan pidana penjara",
+    ...                          level="IKK", unit="%", polarity="negatif")
+    >>> result = kinerja.assess(anak, kinerja.Target(year=2023, value=55),
+    ...                         kinerja.Realization(year=2023, numerator=31, denominator=47))
+    >>> kinerja.round_half_up(result.raw), result.status.value
+    (Decimal('80.08'), 'not met')
+    >>> kinerja.assess(anak, kinerja.NOT_APPLICABLE,
+    ...                kinerja.Realization.not_reported(2024)).status.value
+    'not applicable'
+    """
+    _expect(indicator, Indicator, "indicator", "kinerja.Indicator(...)")
+    if target is not NOT_APPLICABLE:
+        _expect(target, Target, "target", "kinerja.Target(year=..., value=...) or "
+                "kinerja.NOT_APPLICABLE")
+    _expect(realization, Realization, "realization", "kinerja.Realization(year=..., value=...)")
+    if policy is not None:
+        _expect(policy, AchievementPolicy, "policy", "kinerja.AchievementPolicy(...)")
+    policy = policy or AchievementPolicy()
+    year = realization.year
+    if target is NOT_APPLICABLE:
+        return AchievementResult(indicator=indicator, year=year, target=None,
+                                 realization=realization, raw=None, capped=None,
+                                 status=Status.NOT_APPLICABLE, formula=None, policy=policy)
+    assert isinstance(target, Target)
+    if target.year != realization.year:
+        raise InvalidValueError(
+            f"target is for {target.year} but realization for {realization.year}",
+            field=f"{indicator.code}.realization.year", value=realization.year,
+            fix="compare figures of the same year",
+        )
+    for figure, name in ((target, "target"), (realization, "realization")):
+        if figure.unit is not None:
+            indicator.unit.check_same(figure.unit, field=f"{indicator.code}.{name}.unit")
+    if realization.is_missing:
+        return AchievementResult(indicator=indicator, year=year, target=target,
+                                 realization=realization, raw=None, capped=None,
+                                 status=Status.MISSING, formula=None, policy=policy)
+    assert realization.value is not None
+    try:
+        raw, capped = policy.raw_and_capped(realization.value, target, indicator.polarity)
+    except KinerjaError as error:
+        # Name the indicator: "IKK-1.2 2023.target" rather than "target".
+        raise error.at(f"{indicator.code} {year}.{error.field}") from None
+    return AchievementResult(
+        indicator=indicator,
+        year=year,
+        target=target,
+        realization=realization,
+        raw=raw,
+        capped=capped,
+        status=Status.MET if raw >= 100 else Status.NOT_MET,
+        formula=formula_used(realization.value, target, indicator.polarity, policy),
+        policy=policy,
+    )

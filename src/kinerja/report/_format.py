@@ -1,0 +1,48 @@
+"""The report file format's vocabulary: its name, version and the keys of each table.
+
+Shared by the reader (:mod:`kinerja.report._read`) and the writer
+(:mod:`kinerja.report._write`); the format is documented in the docs page
+*Report file format* (``docs/report-format.md``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONVENTIONS",
+    "EXAMPLE",
+    "FORMAT",
+    "GOAL",
+    "INDICATOR",
+    "LINE",
+    "MISSING_WORDS",
+    "NOT_APPLICABLE_WORDS",
+    "PLAN",
+    "PRINTED",
+    "REALIZATION",
+    "SATKER",
+    "TARGET",
+    "TOP",
+    "VERSION",
+]
+
+FORMAT = "kinerja-report"
+VERSION = 1
+#: The bundled example: the 2023 LKjIP of Bapas Kelas II Pangkalpinang.
+EXAMPLE = "reference_lkjip_2023.toml"
+
+TOP = {"format", "version", "year", "title", "satker", "conventions", "goals", "indicators",
+        "budget", "ikpa", "nka", "emonev", "printed"}
+SATKER = {"name", "code", "ministry", "region"}
+CONVENTIONS = {"cap", "cap_lower", "lower_method", "zero_target", "floor"}
+GOAL = {"code", "level", "name"}
+INDICATOR = {"code", "name", "goal", "unit", "polarity", "level", "targets", "realizations",
+             "plan", "note"}
+PLAN = {"source", "period", "targets"}
+TARGET = {"value", "low", "high", "unit"}
+REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note"}
+LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
+        "spending_type", "indicator", "name"}
+PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
+           "aspect", "note"}
+NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
+MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}

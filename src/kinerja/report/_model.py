@@ -1,0 +1,411 @@
+"""One satker-year as data: goals, indicators, targets, realizations, plans and budget.
+
+The fifth layer (above :mod:`kinerja.schemes`) ties one work unit's
+performance year together; the report file format is in
+:mod:`kinerja.report._read` and :mod:`kinerja.report._write`.  The data model
+is described in the docs page *Reports, plans and tables* (``docs/reports.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from kinerja.budget._lines import BudgetLine, BudgetTotal, total
+from kinerja.core._frozen import FrozenMap
+from kinerja.core._hooks import html_of
+from kinerja.core._input import to_decimal
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._validators import non_empty_text, year_map
+from kinerja.core._validators import year as year_validator
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
+from kinerja.indicators._achievement import AchievementPolicy
+from kinerja.indicators._assessment import AchievementResult, assess
+from kinerja.indicators._figures import Realization, Target
+from kinerja.indicators._indicator import Indicator, Level
+from kinerja.indicators._renstra import (
+    PlanProgress,
+    Trajectory,
+    YearFigures,
+    as_target,
+    history,
+    progress,
+)
+from kinerja.report._printed import PrintedFigure
+from kinerja.report._validation import report_problems
+from kinerja.schemes._presets import ikpa_scheme, nka_scheme
+from kinerja.schemes._scoring import ScoreResult
+
+__all__ = ["Goal", "IndicatorRecord", "Report", "Satker"]
+
+T = TypeVar("T")
+
+@attrs.frozen(kw_only=True)
+class Satker:
+    """The work unit (satuan kerja) a report is about.
+
+    >>> Satker(name="Balai Pemasyarakatan Kelas II Pangkalpinang", code="693222").code
+    '693222'
+    """
+
+    name: str = attrs.field(validator=non_empty_text)
+    code: str | None = None
+    ministry: str | None = None
+    region: str | None = None
+
+
+def _level(value: Level | str) -> Level:
+    return Level.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class Goal:
+    """A goal (sasaran) of the performance agreement, at one level.
+
+    >>> Goal(code="SK-2", level="kegiatan", name="Meningkatnya Dukungan Layanan Manajemen "
+    ...      "Satker").level
+    <Level.ACTIVITY: 'activity'>
+    """
+
+    code: str = attrs.field(validator=non_empty_text)
+    level: Level = attrs.field(converter=_level)
+    name: str = attrs.field(validator=non_empty_text)
+
+
+def _agreed_target(year: int, value: Any, field: str) -> Target | NotApplicable:
+    if isinstance(value, NotApplicable):
+        return value
+    if value is None:
+        raise InvalidValueError(
+            "a target is a number, a Target or NOT_APPLICABLE, not None", field=field,
+            value=None, fix="give the target, or kinerja.NOT_APPLICABLE when the indicator "
+            "has no target that year")
+    return as_target(year, value, field)
+
+
+def _realization(year: int, value: Any, field: str) -> Realization:
+    if isinstance(value, Realization):
+        return value
+    if value is None:
+        raise InvalidValueError(
+            "a realization is a number or a Realization, not None", field=field, value=None,
+            fix="give the figure, or Realization.not_reported(year) when it was not reported")
+    try:
+        return Realization(year=year, value=value)
+    except KinerjaError as error:
+        raise error.at(field) from None
+
+
+def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable]:
+    return year_map(value, "targets", _agreed_target)
+
+
+def _realization_map(value: Any) -> FrozenMap[int, Realization]:
+    return year_map(value, "realizations", _realization)
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorRecord:
+    """An indicator with everything known about it: agreed targets, realizations, plan.
+
+    Parameters
+    ----------
+    indicator : Indicator
+    goal : str
+        The code of the goal it measures.
+    targets : mapping of year to Target or NOT_APPLICABLE
+        The performance-agreement (PK) targets.
+    realizations : mapping of year to Realization
+    plan : Trajectory, optional
+        The medium-term (Renstra) targets; kept beside the agreed targets
+        when they differ, never overwriting them.
+    note : str, optional
+        Anything a reader should know (how the figures were transcribed).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> record = kinerja.IndicatorRecord(
+    ...     indicator=kinerja.Indicator(code="IKK-1", name="x", level="IKK", unit="%"),
+    ...     goal="SK-1", targets={2023: kinerja.Target(year=2023, value=60)},
+    ...     realizations={2023: kinerja.Realization(year=2023, value=75)})
+    >>> record.target(2023).value, record.target(2024)
+    (Decimal('60'), NOT_APPLICABLE)
+    """
+
+    indicator: Indicator
+    goal: str
+    targets: FrozenMap[int, Target | NotApplicable] = attrs.field(factory=FrozenMap,
+                                                                  converter=_target_map)
+    realizations: FrozenMap[int, Realization] = attrs.field(factory=FrozenMap,
+                                                            converter=_realization_map)
+    plan: Trajectory | None = attrs.field(default=None, validator=attrs.validators.optional(
+        attrs.validators.instance_of(Trajectory)))
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        code = self.indicator.code
+        for year, target in self.targets.items():
+            if isinstance(target, Target) and target.year != year:
+                raise InvalidValueError(f"the target is for {target.year}",
+                                        field=f"{code}.targets.{year}", value=target.year)
+        for year, realization in self.realizations.items():
+            if realization.year != year:
+                raise InvalidValueError(f"the realization is for {realization.year}",
+                                        field=f"{code}.realizations.{year}",
+                                        value=realization.year)
+
+    @property
+    def code(self) -> str:
+        """The indicator's code."""
+        return self.indicator.code
+
+    def target(self, year: int) -> Target | NotApplicable:
+        """The agreed target of *year*, or NOT_APPLICABLE when there is none."""
+        return self.targets.get(year, NOT_APPLICABLE)
+
+
+def _items(value: Any, field: str, kind: type[T]) -> tuple[T, ...]:
+    """A tuple of *kind* items from a sequence, or an error naming the first wrong item."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"give a list of {kind.__name__}", field=field, value=value)
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"expected a {kind.__name__}, not {type(item).__name__}",
+                                   field=f"{field}[{index}]", value=item,
+                                   fix=f"build it with kinerja.{kind.__name__}(...)")
+    return items
+
+
+def _goals(value: Any) -> tuple[Goal, ...]:
+    return _items(value, "goals", Goal)
+
+
+def _records(value: Any) -> tuple[IndicatorRecord, ...]:
+    return _items(value, "indicators", IndicatorRecord)
+
+
+def _printed(value: Any) -> tuple[PrintedFigure, ...]:
+    return _items(value, "printed", PrintedFigure)
+
+
+def _breakdowns(value: Any) -> FrozenMap[str, tuple[BudgetLine, ...]]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("give the budget as a mapping of breakdown to lines",
+                               field="budget", value=value,
+                               fix='write e.g. {"spending_type": [BudgetLine(...), ...]}')
+    return FrozenMap((name, _items(lines, f"budget.{name}", BudgetLine))
+                     for name, lines in value.items())
+
+
+def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] | None:
+    """Component scores by key: exact Decimals (or NOT_APPLICABLE where allowed)."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"give the {section} scores as a mapping of key to score",
+                               field=section, value=value, fix='write e.g. {"revisi_dipa": 100}')
+    scores: dict[str, Any] = {}
+    for key, score in value.items():
+        if allow_na and score is NOT_APPLICABLE:
+            scores[key] = NOT_APPLICABLE
+        else:
+            scores[key] = to_decimal(score, field=f"{section}.{key}")
+    return FrozenMap(scores)
+
+
+def _ikpa(value: Any) -> FrozenMap[str, Decimal | NotApplicable] | None:
+    return _scores(value, "ikpa", allow_na=True)
+
+
+def _nka(value: Any) -> FrozenMap[str, Decimal] | None:
+    return _scores(value, "nka", allow_na=False)
+
+
+def _emonev(value: Any) -> FrozenMap[str, Decimal] | None:
+    return _scores(value, "emonev", allow_na=False)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """One satker's performance year: the data of an LKjIP.
+
+    Build it in code or load it from a file (:func:`kinerja.load_report`);
+    :func:`kinerja.example_report` is the bundled reference report.  Creating
+    a report checks it as a whole and reports every problem at once (a
+    :class:`~kinerja.ValidationError`).
+
+    Parameters
+    ----------
+    satker : Satker
+    year : int
+        The reporting year.
+    goals : sequence of Goal
+    indicators : sequence of IndicatorRecord
+    policy : AchievementPolicy, optional
+        The report's conventions (its cap, its lower-is-better formula).
+    budget : mapping of str to sequence of BudgetLine, optional
+        Budget breakdowns by classification: ``"spending_type"``,
+        ``"activity"``, ``"program"``, ``"output"``, ``"account"``,
+        ``"indicator"``.  Each breakdown covers the same money in another cut;
+        every line of a breakdown carries that classification.
+    printed : sequence of PrintedFigure, optional
+        The figures as the report prints them, for the audit.
+    ikpa : mapping of str to number or NOT_APPLICABLE, optional
+        IKPA component scores of the reporting year.
+    nka : mapping of str to number, optional
+        SMART DJA variables (penyerapan_anggaran, konsistensi, capaian_output,
+        efisiensi).
+    emonev : mapping of str to number, optional
+        The e-Monev progress scale as the report prints it.
+    title : str, optional
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> report = kinerja.example_report()
+    >>> report.satker.name, report.year
+    ('Balai Pemasyarakatan Kelas II Pangkalpinang', 2023)
+    >>> kinerja.round_half_up(report.assess("IKK-1.2").raw)
+    Decimal('80.08')
+    """
+
+    satker: Satker = attrs.field(validator=attrs.validators.instance_of(Satker))
+    year: int = attrs.field(validator=year_validator)
+    goals: tuple[Goal, ...] = attrs.field(converter=_goals)
+    indicators: tuple[IndicatorRecord, ...] = attrs.field(converter=_records)
+    policy: AchievementPolicy = attrs.field(
+        factory=AchievementPolicy, validator=attrs.validators.instance_of(AchievementPolicy))
+    budget: FrozenMap[str, tuple[BudgetLine, ...]] = attrs.field(factory=FrozenMap,
+                                                                 converter=_breakdowns)
+    ikpa: FrozenMap[str, Decimal | NotApplicable] | None = attrs.field(default=None,
+                                                                      converter=_ikpa)
+    nka: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=_nka)
+    emonev: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=_emonev)
+    title: str | None = None
+    printed: tuple[PrintedFigure, ...] = attrs.field(default=(), converter=_printed)
+
+    def __attrs_post_init__(self) -> None:
+        report_problems(self).raise_if_any(f"the report of {self.satker.name} {self.year}")
+
+    def __repr__(self) -> str:
+        return (f"Report({self.satker.name!r}, {self.year}: {len(self.indicators)} indicators, "
+                f"{sum(len(v) for v in self.budget.values())} budget lines, "
+                f"{len(self.printed)} printed figures)")
+
+    def _repr_html_(self) -> str:
+        return html_of(self)
+
+    # --- budget-execution scores ----------------------------------------------------
+
+    def ikpa_score(self) -> ScoreResult | None:
+        """Score the report's IKPA components under the scheme in force that year.
+
+        >>> import kinerja
+        >>> result = kinerja.example_report().ikpa_score()
+        >>> result.total, result.category
+        (Decimal('99.176'), 'Sangat Baik')
+        """
+        if self.ikpa is None:
+            return None
+        return ikpa_scheme(self.year).score(self.ikpa)
+
+    def nka_score(self) -> ScoreResult | None:
+        """Score the report's SMART DJA variables (NKA, provisional weights).
+
+        >>> import kinerja
+        >>> kinerja.example_report().nka_score().final
+        Decimal('85.24034')
+        """
+        if self.nka is None:
+            return None
+        return nka_scheme(self.year).score(self.nka)
+
+    # --- indicators ----------------------------------------------------------------
+
+    def indicator(self, code: str) -> IndicatorRecord:
+        """Return the record of the indicator with *code*."""
+        for record in self.indicators:
+            if record.code == code:
+                return record
+        raise InvalidValueError("no such indicator in the report", field="code", value=code,
+                                fix="use one of " + ", ".join(r.code for r in self.indicators))
+
+    def goal(self, code: str) -> Goal:
+        """Return the goal with *code*."""
+        for goal in self.goals:
+            if goal.code == code:
+                return goal
+        raise InvalidValueError("no such goal in the report", field="code", value=code)
+
+    def assess(self, code: str, year: int | None = None) -> AchievementResult:
+        """Return the achievement of one indicator in *year* (default: the report's year).
+
+        A year without a realization counts as not reported (status missing).
+        """
+        record = self.indicator(code)
+        year = self.year if year is None else year
+        realization = record.realizations.get(year, Realization.not_reported(year))
+        return assess(record.indicator, record.target(year), realization, policy=self.policy)
+
+    def results(self, year: int | None = None) -> list[AchievementResult]:
+        """Return the achievement of every indicator in *year* (default: the report's year)."""
+        return [self.assess(record.code, year) for record in self.indicators]
+
+    def history(self, code: str) -> list[YearFigures]:
+        """Return one indicator's figures year by year (this year against earlier years)."""
+        record = self.indicator(code)
+        return history(record.indicator, record.targets, record.realizations, plan=record.plan,
+                       policy=self.policy)
+
+    def progress(self, code: str, year: int | None = None) -> PlanProgress | None:
+        """Return one indicator's progress against its plan, or None without a plan."""
+        record = self.indicator(code)
+        if record.plan is None:
+            return None
+        year = self.year if year is None else year
+        return progress(record.indicator, record.realizations.get(year), record.plan,
+                        policy=self.policy)
+
+    def by_level(self, level: Level | str) -> list[IndicatorRecord]:
+        """Return the indicators of one level (strategic, program, activity)."""
+        wanted = Level.parse(level)
+        return [r for r in self.indicators if r.indicator.level is wanted]
+
+    # --- budget --------------------------------------------------------------------
+
+    def budget_lines(self, breakdown: str, year: int | None = None) -> tuple[BudgetLine, ...]:
+        """Return the lines of one budget breakdown, optionally of one year only."""
+        if breakdown not in self.budget:
+            raise InvalidValueError("the report has no such budget breakdown",
+                                    field="breakdown", value=breakdown,
+                                    fix="use one of " + (", ".join(self.budget) or "(none)"))
+        lines = self.budget[breakdown]
+        return lines if year is None else tuple(x for x in lines if x.year == year)
+
+    def budget_total(self, breakdown: str, year: int | None = None) -> BudgetTotal:
+        """Return the total of one budget breakdown in *year* (default: the report's year)."""
+        return total(self.budget_lines(breakdown, self.year if year is None else year))
+
+    def budget_years(self) -> list[int]:
+        """Return the years any budget line is for, in order."""
+        return sorted({line.year for lines in self.budget.values() for line in lines})
+
+    def indicator_budget(self, code: str, year: int | None = None) -> BudgetTotal | None:
+        """Return the budget attached to an indicator (anggaran per indikator), if any."""
+        if "indicator" not in self.budget:
+            return None
+        lines = [x for x in self.budget_lines("indicator", self.year if year is None else year)
+                 if x.indicator == code]
+        return total(lines) if lines else None
+
+    def years(self) -> list[int]:
+        """Return every year with a target or realization, in order."""
+        found: set[int] = set()
+        for record in self.indicators:
+            found |= set(record.targets) | set(record.realizations)
+        return sorted(found)

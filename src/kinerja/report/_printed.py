@@ -1,0 +1,208 @@
+"""Figures as a report prints them: the exact string, what it is, and where it stands.
+
+The kinds of printed figure and how the audit checks each are described in
+the docs page *The audit* (``docs/audit.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from kinerja.core._parse import parse_number
+from kinerja.core._rounding import decimal_places
+from kinerja.core._validators import non_empty_text, optional_year
+from kinerja.exceptions import InvalidValueError, KinerjaError
+
+__all__ = ["FIGURES", "PrintedFigure", "PrintedNumber", "read_printed"]
+
+#: What a printed figure can be, and the references each kind needs.
+FIGURES: dict[str, tuple[str, ...]] = {
+    # one indicator in one year
+    "target": ("indicator",),
+    "plan_target": ("indicator",),
+    "realization": ("indicator",),
+    "numerator": ("indicator",),
+    "denominator": ("indicator",),
+    "complement": ("indicator",),  # denominator − numerator ("5 tidak melanjutkan")
+    "achievement": ("indicator",),  # as reported (after the report's cap)
+    "achievement_raw": ("indicator",),  # before any cap
+    # one line (or the total, line = "total") of a budget breakdown in one year
+    "pagu": ("breakdown", "line"),
+    "spending": ("breakdown", "line"),
+    "remainder": ("breakdown", "line"),
+    "absorption": ("breakdown", "line"),
+    # the IKPA of the reporting year
+    "ikpa.total": (),
+    "ikpa.final": (),
+    "ikpa.weight_base": (),
+    "ikpa.category": (),
+    "ikpa.aspect": ("aspect",),
+    "ikpa.weighted": ("component",),
+    "ikpa.weight": ("component",),
+    # SMART DJA
+    "nka.final": (),
+}
+
+_NUMBER = re.compile(r"[-−]?\d[\d.,]*\d|[-−]?\d")
+_CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class PrintedNumber:
+    """One number read from a printed string: its value, its decimals, how it was written.
+
+    ``notation`` is ``None`` when the string was valid Indonesian or
+    unambiguous English notation, and otherwise says what was odd about it
+    (mixed separators).
+    """
+
+    value: Decimal
+    places: int
+    notation: str | None = None
+
+
+def _read_number(token: str, *, whole: bool) -> PrintedNumber:
+    try:
+        value = parse_number(token)
+    except KinerjaError:
+        groups = re.split(r"[.,]", token.lstrip("-−"))
+        if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            # Every separator sits before three digits: grouping, whatever the mix.
+            value = Decimal("".join(groups)) * (-1 if token[0] in "-−" else 1)
+            if token.count(".") and token.count(","):
+                return PrintedNumber(value=value, places=0,
+                                     notation="mixed '.' and ',' as thousands separators")
+            if whole:  # a lone separator before three digits: Rupiah have no fractions
+                return PrintedNumber(value=value, places=0)
+        raise
+    return PrintedNumber(value=value, places=decimal_places(value))
+
+
+def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, PrintedNumber | None]:
+    """Read a printed figure: its number and, if it states one, the converted number.
+
+    Parameters
+    ----------
+    text : str
+        The string as printed: ``"99,95"``, ``"4,100,921,041"``, ``"Rp. 570.750.000,-"``,
+        ``"123%* (Konversi 124)"``, ``"251% dikonversi menjadi 252%"``.
+    whole : bool, default False
+        The figure is a whole number (Rupiah, a count): a lone separator
+        before three digits groups thousands.
+
+    Returns
+    -------
+    (PrintedNumber, PrintedNumber or None)
+        The first number, and the number after "Konversi" / "dikonversi
+        menjadi" when the string states a conversion.
+
+    Examples
+    --------
+    >>> first, converted = read_printed("123%* (Konversi 124)")
+    >>> first.value, converted.value
+    (Decimal('123'), Decimal('124'))
+    >>> read_printed("99,95")[0]
+    PrintedNumber(value=Decimal('99.95'), places=2, notation=None)
+    >>> read_printed("3,529.557.791,-", whole=True)[0].notation
+    "mixed '.' and ',' as thousands separators"
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidValueError("a printed figure needs its text", field="text", value=text,
+                                fix="copy the figure exactly as printed")
+    conversion = _CONVERSION.search(text)
+    head = text[: conversion.start()] if conversion else text
+    tail = text[conversion.end():] if conversion else ""
+    tokens = _NUMBER.findall(head)
+    if not tokens:
+        raise InvalidValueError("no number in the printed text", field="text", value=text,
+                                fix="copy the figure exactly as printed")
+    first = _read_number(tokens[0], whole=whole)
+    converted = None
+    if conversion:
+        after = _NUMBER.findall(tail)
+        if not after:
+            raise InvalidValueError("a conversion without the converted number", field="text",
+                                    value=text, fix="copy the figure exactly as printed")
+        converted = _read_number(after[0], whole=whole)
+    return first, converted
+
+
+def _figure_kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in FIGURES:
+        raise InvalidValueError("unknown kind of printed figure", field="figure", value=value,
+                                fix="use one of " + ", ".join(FIGURES))
+
+
+@attrs.frozen(kw_only=True)
+class PrintedFigure:
+    """A figure as the report prints it, kept for the audit.
+
+    Parameters
+    ----------
+    figure : str
+        What the figure is (see :data:`FIGURES`): ``"achievement"``,
+        ``"realization"``, ``"target"``, ``"remainder"``, ``"ikpa.aspect"`` ...
+    text : str
+        The exact printed string (``"123%* (Konversi 124)"``).
+    where : str
+        Where it is printed: ``"Tabel 3.2"``, ``"Ikhtisar Eksekutif, butir 6"``.
+    indicator : str, optional
+        The indicator's code, for indicator figures.
+    year : int, optional
+        The year the figure is for (default: the report's year).
+    breakdown, line : str, optional
+        For budget figures: the breakdown (``"spending_type"``, ``"activity"``)
+        and the line (a spending type code such as ``"52"``, an activity's
+        name, or ``"total"``).
+    component, aspect : str, optional
+        For IKPA figures: the component key or the aspect's name.
+    note : str, optional
+
+    Examples
+    --------
+    >>> PrintedFigure(figure="achievement", text="125%", where="Tabel 3.2",
+    ...               indicator="IKK-1.1").numbers()[0].value
+    Decimal('125')
+    """
+
+    figure: str = attrs.field(validator=_figure_kind)
+    text: str = attrs.field(validator=non_empty_text)
+    where: str = attrs.field(validator=non_empty_text)
+    indicator: str | None = None
+    year: int | None = attrs.field(default=None, validator=optional_year)
+    breakdown: str | None = None
+    line: str | None = None
+    component: str | None = None
+    aspect: str | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for needed in FIGURES[self.figure]:
+            if getattr(self, needed) is None:
+                raise InvalidValueError(f"a printed {self.figure} needs its {needed}",
+                                        field=needed, value=None,
+                                        fix=f"say which {needed} the figure is about")
+        if self.figure != "ikpa.category":
+            self.numbers()  # refuse text without a number now, not in the audit
+
+    @property
+    def whole(self) -> bool:
+        """Whether the figure is a whole number (Rupiah amounts and counts)."""
+        return self.figure in ("pagu", "spending", "remainder", "numerator", "denominator",
+                               "complement")
+
+    def numbers(self) -> tuple[PrintedNumber, PrintedNumber | None]:
+        """The printed number and, when stated, the converted one."""
+        return read_printed(self.text, whole=self.whole)
+
+    def identity(self, default_year: int | None = None) -> tuple[Any, ...]:
+        """What the figure is about: two figures with the same identity must agree.
+
+        *default_year* stands for a figure without its own year (the report's).
+        """
+        return (self.figure, self.indicator, self.year or default_year, self.breakdown,
+                self.line, self.component, self.aspect)

@@ -1,0 +1,117 @@
+"""Checking a report as a whole: references between its parts, found all at once.
+
+Each part of a report (an indicator, a budget line, a printed figure) checks
+itself when built; what only the whole can check is here: unique codes,
+indicators under goals of their level, budget breakdowns whose lines carry
+their classification, scores whose keys belong to the scheme of the year,
+printed figures that refer to things the report has.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from kinerja.core._problems import Problems
+from kinerja.indicators._indicator import Level
+from kinerja.schemes._presets import ikpa_scheme, nka_scheme
+
+if TYPE_CHECKING:
+    from kinerja.report._model import Report
+
+__all__ = ["BREAKDOWNS", "report_problems"]
+
+#: Budget breakdowns a report can hold, by the classification every line of it carries.
+BREAKDOWNS = ("spending_type", "activity", "program", "output", "account", "indicator")
+
+
+def report_problems(report: Report) -> Problems:
+    """Every problem of *report* as a whole (its parts validated themselves)."""
+    problems = Problems()
+    goal_levels: dict[str, Level] = {}
+    for i, goal in enumerate(report.goals):
+        if goal.code in goal_levels:
+            problems.add(f"goals[{i}].code", "duplicate goal code", value=goal.code,
+                         fix="give each goal its own code")
+        goal_levels[goal.code] = goal.level
+    codes: set[str] = set()
+    for i, record in enumerate(report.indicators):
+        where = f"indicators[{i}]"
+        if record.code in codes:
+            problems.add(f"{where}.code", "duplicate indicator code", value=record.code,
+                         fix="give each indicator its own code")
+        codes.add(record.code)
+        level = goal_levels.get(record.goal)
+        if level is None:
+            problems.add(f"{where}.goal", "refers to an unknown goal", value=record.goal,
+                         fix="use the code of one of the report's goals")
+        elif level is not record.indicator.level:
+            problems.add(f"{where}.level",
+                         f"a {record.indicator.level.value} indicator under a {level.value} goal",
+                         value=record.indicator.level.value,
+                         fix="put the indicator under a goal of its level")
+    _budget_problems(report, codes, problems)
+    _score_problems(report, problems)
+    _printed_problems(report, codes, problems)
+    return problems
+
+
+def _budget_problems(report: Report, codes: set[str], problems: Problems) -> None:
+    for name, lines in report.budget.items():
+        if name not in BREAKDOWNS:
+            problems.add(f"budget.{name}", "unknown budget breakdown", value=name,
+                         fix="use one of " + ", ".join(BREAKDOWNS))
+            continue
+        for j, line in enumerate(lines):
+            if getattr(line, name) is None:
+                problems.add(f"budget.{name}[{j}].{name}",
+                             f"a line of the {name} breakdown has no {name}", value=None,
+                             fix=f"give the line's {name}")
+            elif name == "indicator" and line.indicator not in codes:
+                problems.add(f"budget.{name}[{j}].indicator", "refers to an unknown indicator",
+                             value=line.indicator,
+                             fix="use the code of one of the report's indicators")
+
+
+def _score_problems(report: Report, problems: Problems) -> None:
+    for section, part, scheme_of in (("ikpa", "components", ikpa_scheme),
+                                     ("nka", "variables", nka_scheme)):
+        scores = getattr(report, section)
+        if scores is None:
+            continue
+        scheme = problems.attempt("", functools.partial(scheme_of, report.year))
+        if scheme is None:
+            continue
+        for key in scores:
+            if key not in scheme.keys:
+                problems.add(f"{section}.{part}.{key}",
+                             f"not a component of the {section.upper()} scheme of {report.year}",
+                             value=key, fix="use one of " + ", ".join(scheme.keys))
+
+
+def _printed_problems(report: Report, codes: set[str], problems: Problems) -> None:
+    for i, figure in enumerate(report.printed):
+        where = f"printed[{i}]"
+        if figure.indicator is not None and figure.indicator not in codes:
+            problems.add(f"{where}.indicator", "refers to an unknown indicator",
+                         value=figure.indicator,
+                         fix="use the code of one of the report's indicators")
+        if figure.breakdown is not None and figure.breakdown not in report.budget:
+            problems.add(f"{where}.breakdown",
+                         "refers to a budget breakdown the report does not have",
+                         value=figure.breakdown,
+                         fix="use one of " + (", ".join(report.budget) or "(none)"))
+        if figure.figure.startswith("ikpa.") and report.ikpa is None:
+            problems.add(f"{where}.figure", "an IKPA figure in a report without [ikpa] "
+                         "components", value=figure.figure, fix="add the components")
+        elif figure.component is not None or figure.aspect is not None:
+            scheme = problems.attempt("", lambda: ikpa_scheme(report.year))
+            if scheme is None:
+                continue
+            if figure.component is not None and figure.component not in scheme.keys:
+                problems.add(f"{where}.component", "not an IKPA component",
+                             value=figure.component, fix="use one of " + ", ".join(scheme.keys))
+            aspects = [a.name for a in scheme.aspects]
+            if figure.aspect is not None and figure.aspect not in aspects:
+                problems.add(f"{where}.aspect", "not an IKPA aspect", value=figure.aspect,
+                             fix="use one of " + ", ".join(aspects))

@@ -1,0 +1,149 @@
+"""Writing the report file format (TOML): the reader reads back what this writes.
+
+The format is documented in the docs page *Report file format*
+(``docs/report-format.md``); :mod:`kinerja.report._read` reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja.core._sentinels import NotApplicable
+from kinerja.core._toml import toml_key, toml_number, toml_string, write_text_file
+from kinerja.indicators._figures import Realization, Target
+from kinerja.report._format import FORMAT, VERSION
+from kinerja.report._model import Report
+
+__all__ = ["dump_report", "save_report"]
+
+
+def _toml_target(target: Target | NotApplicable) -> str:
+    if isinstance(target, NotApplicable):
+        return '"not applicable"'
+    parts = ([f"value = {toml_number(target.value)}"] if target.value is not None else
+             [f"low = {toml_number(target.low)}", f"high = {toml_number(target.high)}"]
+             if target.low is not None and target.high is not None else [])
+    if target.unit is not None:
+        parts.append(f"unit = {toml_string(str(target.unit))}")
+    if len(parts) == 1 and target.value is not None:
+        return toml_number(target.value)
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _toml_realization(real: Realization) -> str:
+    if real.is_missing:
+        if real.note:
+            return "{ missing = true, note = " + toml_string(real.note) + " }"
+        return '"missing"'
+    if real.has_counts:
+        assert real.numerator is not None and real.denominator is not None
+        parts = [f"numerator = {toml_number(real.numerator)}",
+                 f"denominator = {toml_number(real.denominator)}"]
+    else:
+        assert real.value is not None
+        parts = [f"value = {toml_number(real.value)}"]
+    if real.unit is not None:
+        parts.append(f"unit = {toml_string(str(real.unit))}")
+    if real.note:
+        parts.append(f"note = {toml_string(real.note)}")
+    if len(parts) == 1 and not real.has_counts:
+        return parts[0].removeprefix("value = ")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def dump_report(report: Report) -> str:
+    """Write *report* in the file format; :func:`loads_report` reads it back equal.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> report = kinerja.example_report()
+    >>> kinerja.loads_report(dump_report(report)) == report
+    True
+    """
+    out = [f'format = "{FORMAT}"', f"version = {VERSION}", f"year = {report.year}"]
+    if report.title:
+        out.append(f"title = {toml_string(report.title)}")
+    out += ["", "[satker]"]
+    for key in ("name", "code", "ministry", "region"):
+        value = getattr(report.satker, key)
+        if value is not None:
+            out.append(f"{key} = {toml_string(value)}")
+    policy = report.policy
+    out += ["", "[conventions]", f"lower_method = {toml_string(policy.lower_method)}",
+            f"zero_target = {toml_string(policy.zero_target)}"]
+    if policy.cap is not None:
+        out.append(f"cap = {toml_number(policy.cap.upper)}")
+        if policy.cap.lower is not None:
+            out.append(f"cap_lower = {toml_number(policy.cap.lower)}")
+    if policy.floor is not None:
+        out.append(f"floor = {toml_number(policy.floor)}")
+    for goal in report.goals:
+        out += ["", "[[goals]]", f"code = {toml_string(goal.code)}",
+                f"level = {toml_string(goal.level.value)}", f"name = {toml_string(goal.name)}"]
+    for record in report.indicators:
+        ind = record.indicator
+        out += ["", "[[indicators]]", f"code = {toml_string(ind.code)}",
+                f"name = {toml_string(ind.name)}", f"goal = {toml_string(record.goal)}",
+                f"level = {toml_string(ind.level.value)}",
+                f"unit = {toml_string(str(ind.unit))}",
+                f"polarity = {toml_string(ind.polarity.value)}"]
+        if record.note:
+            out.append(f"note = {toml_string(record.note)}")
+        out += ["", "[indicators.targets]"]
+        out += [f"{year} = {_toml_target(t)}" for year, t in record.targets.items()]
+        if record.realizations:
+            out += ["", "[indicators.realizations]"]
+            out += [f"{year} = {_toml_realization(r)}" for year, r in record.realizations.items()]
+        if record.plan is not None:
+            out += ["", "[indicators.plan]", "period = [{}, {}]".format(*record.plan.span)]
+            if record.plan.source:
+                out.append(f"source = {toml_string(record.plan.source)}")
+            out += ["", "[indicators.plan.targets]"]
+            out += [f"{year} = {_toml_target(t)}" for year, t in record.plan.targets.items()]
+    if report.budget:
+        out += ["", "[budget]"]
+    for name, lines in report.budget.items():
+        for line in lines:
+            out += ["", f"[[budget.{name}]]", f"year = {line.year}", f"pagu = {line.pagu}",
+                    f"realization = {line.realization}"]
+            if line.blokir is not None:
+                out.append(f"blokir = {line.blokir}")
+            for key in ("program", "activity", "output", "account", "indicator", "name"):
+                value = getattr(line, key)
+                if value is not None:
+                    out.append(f"{key} = {toml_string(value)}")
+            if line.spending_type is not None and line.account is None:
+                out.append(f"spending_type = {toml_string(line.spending_type.value)}")
+    for section, key, scores in (("ikpa", "components", report.ikpa),
+                                 ("nka", "variables", report.nka),
+                                 ("emonev", "scale", report.emonev)):
+        if scores is None:
+            continue
+        out += ["", f"[{section}]", "", f"[{section}.{key}]"]
+        for name, score in scores.items():
+            value = ('"not applicable"' if isinstance(score, NotApplicable)
+                     else toml_number(score))
+            out.append(f"{toml_key(name)} = {value}")
+    for figure in report.printed:
+        out += ["", "[[printed]]"]
+        for key in ("figure", "indicator", "year", "breakdown", "line", "component", "aspect",
+                    "text", "where", "note"):
+            value = getattr(figure, key)
+            if value is not None:
+                out.append(f"{key} = {value if key == 'year' else toml_string(value)}")
+    return "\n".join(out) + "\n"
+
+
+def save_report(report: Report, path: str | Path) -> None:
+    """Write *report* to *path* in the file format (UTF-8).
+
+    Examples
+    --------
+    >>> import kinerja, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "laporan.toml"
+    >>> save_report(kinerja.example_report(), path)
+    >>> kinerja.load_report(path) == kinerja.example_report()
+    True
+    """
+    write_text_file(path, dump_report(report), what="report file")

@@ -1,0 +1,48 @@
+"""Schemes: weighted scores as data (IKPA, SMART DJA NKA, e-Monev) and their scoring.
+
+The fourth layer (above :mod:`kinerja.budget`): a :class:`Scheme` (components,
+weights, aspects, deductions, category bands) is data, read from TOML; the
+presets kinerja ships are such files in ``kinerja/schemes/presets``.  Scoring
+is written once for one work unit and for many.  Rules and sources: docs
+pages *Scoring schemes*, *IKPA*, *SMART DJA NKA*, *e-Monev Bappenas*.
+"""
+
+from kinerja.schemes._batch import BatchScore
+from kinerja.schemes._file import dump_scheme, load_scheme, loads_scheme, save_scheme
+from kinerja.schemes._ikpa_components import (
+    PENYERAPAN_TARGETS,
+    ikpa_deviasi_halaman_iii,
+    ikpa_penyerapan,
+    ikpa_revisi_dipa,
+)
+from kinerja.schemes._parts import Aspect, Band, CalculatedComponent, Component, Deduction
+from kinerja.schemes._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
+from kinerja.schemes._progress import ProgressScale
+from kinerja.schemes._scheme import Scheme
+from kinerja.schemes._scoring import ComponentScore, ScoreResult, ScoreStep
+
+__all__ = [
+    "PENYERAPAN_TARGETS",
+    "Aspect",
+    "Band",
+    "BatchScore",
+    "CalculatedComponent",
+    "Component",
+    "ComponentScore",
+    "Deduction",
+    "ProgressScale",
+    "Scheme",
+    "ScoreResult",
+    "ScoreStep",
+    "dump_scheme",
+    "emonev_scale",
+    "ikpa_deviasi_halaman_iii",
+    "ikpa_penyerapan",
+    "ikpa_revisi_dipa",
+    "ikpa_scheme",
+    "load_scheme",
+    "loads_scheme",
+    "nka_scheme",
+    "preset_schemes",
+    "save_scheme",
+]

@@ -1,0 +1,437 @@
+"""IKPA component scores from the underlying figures, where public material gives a formula.
+
+All three calculators are *provisional*: their formulas come from public
+material on the regulations (PER-4/PB/2020, PER-4/PB/2021, PER-5/PB/2022,
+PER-5/PB/2024), not from the regulation texts; the docs page *IKPA*, section
+"Component calculators" (``docs/schemes/ikpa.md``), states each rule.  Each is tied to the scheme
+year (the targets, the averaging or the revision period of that year) and
+returns a :class:`CalculatedComponent` that explains itself and can be given
+to :meth:`kinerja.Scheme.score` as the component's value.
+
+Amounts are whole Rupiah (ints, or integral Decimals, floats or number
+strings); fractions of a Rupiah and negative amounts are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias
+
+from kinerja.core._frozen import FrozenMap
+from kinerja.core._input import exact, to_decimal, to_rupiah
+from kinerja.core._notation import format_number
+from kinerja.core._notation import format_trace as show
+from kinerja.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    MissingValueError,
+    UndefinedRatioError,
+)
+from kinerja.schemes._parts import CalculatedComponent
+from kinerja.schemes._presets import ikpa_scheme
+
+__all__ = [
+    "PENYERAPAN_TARGETS",
+    "CalculatedComponent",
+    "ikpa_deviasi_halaman_iii",
+    "ikpa_penyerapan",
+    "ikpa_revisi_dipa",
+]
+
+DeviationMethod: TypeAlias = Literal["mean", "pagu_weighted"]
+ZeroPlanPolicy: TypeAlias = Literal["raise", "cap"]
+
+_HUNDRED = Decimal(100)
+
+
+def _quarters(*targets: int | None) -> tuple[Decimal | None, ...]:
+    return tuple(None if t is None else Decimal(t) for t in targets)
+
+
+#: Quarterly cumulative absorption targets (% of the type's pagu) for the
+#: Penyerapan component, by the first year of the scheme they belong to and
+#: spending type (public material on PER-4/PB/2021 and PER-5/PB/2024,
+#: provisional).  ``None``: not in kinerja's sources (the 2024 Q3 target for
+#: bansos); give it with ``targets=``.  Read-only.
+PENYERAPAN_TARGETS: FrozenMap[int, FrozenMap[str, tuple[Decimal | None, ...]]] = FrozenMap({
+    2021: FrozenMap((code, _quarters(15, 40, 60, 90)) for code in ("51", "52", "53", "57")),
+    2024: FrozenMap({
+        "51": _quarters(20, 50, 75, 95),
+        "52": _quarters(15, 50, 70, 90),
+        "53": _quarters(10, 40, 70, 90),
+        "57": _quarters(25, 50, None, 95),
+    }),
+})
+
+_SOURCE_PENYERAPAN = ("public material on PER-4/PB/2021 and PER-5/PB/2024: per quarter and "
+                      "spending type, realization / target capped at 100 %, weighted by pagu; "
+                      "mean over quarters (docs: IKPA, component calculators)")
+_SOURCE_DEVIASI = ("public material on PER-5/PB/2022 and PER-5/PB/2024: monthly "
+                   "|realization − plan| / plan capped at 100 %; score 100 − mean deviation "
+                   "(docs: IKPA, component calculators)")
+_SOURCE_REVISI = ("public material on PER-4/PB/2020: allowed / actual × 100 averaged over "
+                  "periods; one revision allowed per quarter (per semester from 2024) "
+                  "(docs: IKPA, component calculators)")
+
+
+def _label(key: Any) -> str:
+    """A spending type label: ``52``, ``"52"`` or an enum whose value is ``"52"``."""
+    value = getattr(key, "value", key)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidTypeError("a spending type is a code such as 52 or '52'",
+                               field="spending_type", value=key)
+    return str(value).strip()
+
+
+def _whole_count(value: Any, *, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError("a count is a whole number (int)", field=field, value=value)
+    if value < 0:
+        raise InvalidValueError("a count must not be negative", field=field, value=value)
+    return value
+
+
+def _series(data: Any, *, field: str, longest: int, period: str) -> dict[str, list[int]]:
+    """A mapping of spending type to a series of amounts, all of one length."""
+    if not isinstance(data, Mapping) or not data:
+        raise InvalidTypeError(f"give a mapping of spending type to {period} amounts",
+                               field=field, value=data)
+    series: dict[str, list[int]] = {}
+    for key, values in data.items():
+        label = _label(key)
+        where = f"{field}[{label}]"
+        if isinstance(values, str) or not isinstance(values, Sequence):
+            raise InvalidTypeError(f"give a sequence of {period} amounts", field=where,
+                                   value=values)
+        if not 1 <= len(values) <= longest:
+            raise InvalidValueError(f"give 1 to {longest} {period} amounts", field=where,
+                                    value=len(values))
+        series[label] = [to_rupiah(v, field=f"{where}[{i}]") for i, v in enumerate(values)]
+    lengths = {len(v) for v in series.values()}
+    if len(lengths) > 1:
+        raise InvalidValueError(f"every spending type needs the same number of {period}s",
+                                field=field, value={k: len(v) for k, v in series.items()})
+    return series
+
+
+def _pagu(data: Any, types: Sequence[str], *, field: str = "pagu") -> dict[str, int]:
+    if not isinstance(data, Mapping):
+        raise InvalidTypeError("give a mapping of spending type to pagu", field=field,
+                               value=data)
+    pagu = {_label(key): to_rupiah(value, field=f"{field}[{_label(key)}]")
+            for key, value in data.items()}
+    if set(pagu) != set(types):
+        raise InvalidValueError("pagu and realization name different spending types",
+                                field=field, value=sorted(set(pagu) ^ set(types)),
+                                fix="give a pagu for exactly the spending types realized")
+    for label, amount in pagu.items():
+        if amount == 0:
+            raise UndefinedRatioError("a spending type with pagu 0 cannot be weighted",
+                                      field=f"{field}[{label}]", value=0,
+                                      fix="leave out spending types without pagu")
+    return pagu
+
+
+def _check_year(year: Any) -> int:
+    return ikpa_scheme(year).valid_from  # raises for years without an IKPA scheme
+
+
+def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
+                    realization: Mapping[Any, Sequence[Any]],
+                    targets: Mapping[Any, Sequence[Any]] | None = None) -> CalculatedComponent:
+    """Penyerapan Anggaran score from quarterly cumulative realizations (provisional).
+
+    Parameters
+    ----------
+    year : int
+        The fiscal year; chooses the quarterly targets (:data:`PENYERAPAN_TARGETS`:
+        2021, and 2024 on).  Other years have no targets in kinerja's sources:
+        give *targets*.
+    pagu : mapping of spending type to Rupiah
+        Each spending type's pagu (51, 52, 53, 57).
+    realization : mapping of spending type to sequence of Rupiah
+        Cumulative realization at the end of Q1, Q2, ... (1 to 4 quarters).
+    targets : mapping of spending type to sequence of percent, optional
+        Cumulative quarterly targets (% of pagu) replacing the year's table
+        for the types given; required where the table has none (the 2024
+        Q3 target for bansos, 57, is not in kinerja's sources).
+
+    Returns
+    -------
+    CalculatedComponent
+        ``key="penyerapan_anggaran"``.
+
+    Notes
+    -----
+    For quarter q and spending type t, absorption a = R_tq / pagu_t × 100 and
+    the type's achievement is min(a / target_tq × 100, 100).  The quarter's
+    value weights the achievements by pagu; the score is the mean of the
+    quarters' values.  Source: public material on PER-4/PB/2021
+    and PER-5/PB/2024, *provisional*.
+
+    Examples
+    --------
+    Goods (52) and capital (53) spending, 2024, two quarters:
+
+    >>> import kinerja
+    >>> result = kinerja.ikpa_penyerapan(
+    ...     year=2024, pagu={52: 1_000_000, 53: 3_000_000},
+    ...     realization={52: [150_000, 400_000], 53: [300_000, 1_200_000]})
+    >>> result.value
+    Decimal('97.5')
+    >>> print(result.explain())
+    penyerapan_anggaran 2024 = 97,5 (quarterly absorption against targets, capped at 100 %, \
+pagu-weighted, mean over quarters; provisional; ...)
+    Q1: 52 absorbed 15 % of pagu vs target 15 % → 100; 53 absorbed 10 % of pagu vs target \
+10 % → 100; pagu-weighted → 100
+    Q2: 52 absorbed 40 % of pagu vs target 50 % → 80; 53 absorbed 40 % of pagu vs target \
+40 % → 100; pagu-weighted → 95
+    mean of 2 quarters = (100 + 95) / 2 = 97,5
+    """
+    first = _check_year(year)
+    spent = _series(realization, field="realization", longest=4, period="quarter")
+    budget = _pagu(pagu, list(spent))
+    table = dict(PENYERAPAN_TARGETS.get(first, {}))
+    if targets is not None and not isinstance(targets, Mapping):
+        raise InvalidTypeError("targets map each spending type to its quarterly targets",
+                               field="targets", value=targets,
+                               fix="give targets={52: [15, 50, 70, 90], ...}")
+    for label, amounts in spent.items():
+        falling = [q + 1 for q in range(1, len(amounts)) if amounts[q] < amounts[q - 1]]
+        if falling:
+            raise InvalidValueError(
+                f"cumulative realization falls in quarter {falling[0]}",
+                field=f"realization[{label}]", value=amounts,
+                fix="give cumulative amounts (each quarter's total so far), not amounts "
+                "per quarter")
+    for key, values in (targets or {}).items():
+        label = _label(key)
+        if isinstance(values, str) or not isinstance(values, Sequence) or len(values) > 4:
+            raise InvalidValueError("give up to 4 cumulative quarterly targets",
+                                    field=f"targets[{label}]", value=values)
+        table[label] = tuple(None if v is None else to_decimal(v, field=f"targets[{label}]")
+                             for v in values)
+    quarters = len(next(iter(spent.values())))
+    lines = []
+    means: list[Decimal] = []
+    with exact():
+        total_pagu = Decimal(sum(budget.values()))
+        for q in range(quarters):
+            parts, weighted = [], Decimal(0)
+            for label, amounts in spent.items():
+                target = _target(table, label, q, year)
+                absorbed = Decimal(amounts[q]) * 100 / budget[label]
+                achieved = min(absorbed / target * 100, _HUNDRED)
+                weighted += budget[label] * achieved
+                parts.append(f"{label} absorbed {show(absorbed)} % of pagu vs target "
+                             f"{show(target)} % → {show(achieved)}")
+            value = weighted / total_pagu
+            means.append(value)
+            lines.append(f"Q{q + 1}: " + "; ".join(parts) + f"; pagu-weighted → {show(value)}")
+        score = sum(means, Decimal(0)) / quarters
+    terms = " + ".join(show(m) for m in means)
+    lines.append(f"mean of {quarters} quarter{'s' if quarters > 1 else ''} = ({terms}) / "
+                 f"{quarters} = {show(score)}")
+    return CalculatedComponent(
+        key="penyerapan_anggaran", year=year, value=score,
+        method="quarterly absorption against targets, capped at 100 %, pagu-weighted, "
+        "mean over quarters", source=_SOURCE_PENYERAPAN, lines=tuple(lines))
+
+
+def _target(table: Mapping[str, tuple[Decimal | None, ...]], label: str, quarter: int,
+            year: int) -> Decimal:
+    values = table.get(label)
+    target = values[quarter] if values is not None and quarter < len(values) else None
+    if target is None:
+        raise MissingValueError(
+            f"kinerja's sources give no Q{quarter + 1} absorption target for spending type "
+            f"{label} in {year}", field=f"targets[{label}]",
+            fix=f"give it: targets={{{label!r}: [q1, q2, q3, q4]}} (cumulative % of pagu)")
+    if not 0 < target <= 100:
+        raise InvalidValueError("a quarterly target is above 0 and at most 100 %",
+                                field=f"targets[{label}][{quarter}]", value=target)
+    return target
+
+
+def ikpa_deviasi_halaman_iii(*, year: int, plan: Mapping[Any, Sequence[Any]],
+                             realization: Mapping[Any, Sequence[Any]],
+                             pagu: Mapping[Any, Any] | None = None,
+                             method: DeviationMethod | None = None,
+                             zero_plan: ZeroPlanPolicy = "raise") -> CalculatedComponent:
+    """Deviasi Halaman III DIPA score from monthly plan and realization (provisional).
+
+    Parameters
+    ----------
+    year : int
+        The fiscal year; chooses the averaging: ``"mean"`` for 2022–2023
+        (PER-5/PB/2022), ``"pagu_weighted"`` from 2024 (PER-5/PB/2024).
+        Earlier years have no method in kinerja's sources: name one.
+    plan, realization : mapping of spending type to sequence of Rupiah
+        Monthly (not cumulative) amounts of the Halaman III DIPA plan (RPD)
+        and of the realization, January first (1 to 12 months).
+    pagu : mapping of spending type to Rupiah, optional
+        Required for ``"pagu_weighted"``.
+    method : {"mean", "pagu_weighted"}, optional
+        Override the year's averaging.
+    zero_plan : {"raise", "cap"}, default "raise"
+        A month with plan 0: ``"raise"`` an error (the ratio is undefined);
+        ``"cap"``: deviation 0 when nothing was spent, else 100 (the cap).
+
+    Returns
+    -------
+    CalculatedComponent
+        ``key="deviasi_halaman_iii"``.
+
+    Notes
+    -----
+    Monthly deviation per spending type: d = min(|R − P| / P × 100, 100).
+    Each month's deviation is the arithmetic mean over spending types
+    (``"mean"``) or their mean weighted by pagu share (``"pagu_weighted"``);
+    the score is 100 − the mean over months.  Source: public
+    material on PER-5/PB/2022 and PER-5/PB/2024, *provisional* (including
+    reading the 2022 "arithmetic mean" as an unweighted mean over spending
+    types).
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> result = kinerja.ikpa_deviasi_halaman_iii(
+    ...     year=2023, plan={52: [100, 200]}, realization={52: [90, 230]})
+    >>> result.value
+    Decimal('87.5')
+    >>> print(result.explain())
+    deviasi_halaman_iii 2023 = 87,5 (100 − mean monthly deviation, arithmetic mean over \
+spending types; provisional; ...)
+    month 1: 52 |90 − 100| / 100 = 10 % → 10 %
+    month 2: 52 |230 − 200| / 200 = 15 % → 15 %
+    score = 100 − (10 + 15) / 2 = 87,5
+    """
+    first = _check_year(year)
+    if method is None:
+        if first < 2022:
+            raise InvalidValueError(
+                f"kinerja's sources give no Deviasi Halaman III averaging for {year}",
+                field="method", fix="name one: method='mean' or method='pagu_weighted'")
+        method = "mean" if first < 2024 else "pagu_weighted"
+    if method not in ("mean", "pagu_weighted"):
+        raise InvalidValueError("unknown method", field="method", value=method,
+                                fix="use 'mean' or 'pagu_weighted'")
+    if zero_plan not in ("raise", "cap"):
+        raise InvalidValueError("unknown zero_plan policy", field="zero_plan",
+                                value=zero_plan, fix="use 'raise' or 'cap'")
+    planned = _series(plan, field="plan", longest=12, period="month")
+    spent = _series(realization, field="realization", longest=12, period="month")
+    if set(planned) != set(spent) or len(next(iter(planned.values()))) != len(
+            next(iter(spent.values()))):
+        raise InvalidValueError("plan and realization must cover the same spending types "
+                                "and months", field="realization")
+    with exact():
+        if method == "pagu_weighted":
+            if pagu is None:
+                raise MissingValueError("the pagu-weighted method needs each type's pagu",
+                                        field="pagu", fix="give pagu={52: ..., 53: ...}")
+            weight = {k: Decimal(v) for k, v in _pagu(pagu, list(planned)).items()}
+        else:
+            weight = {k: Decimal(1) for k in planned}
+        total_weight = sum(weight.values(), Decimal(0))
+        months = len(next(iter(planned.values())))
+        lines, monthly = [], []
+        weighted_sum = Decimal(0)  # Σ months Σ types weight × deviation: divided once, below
+        for m in range(months):
+            parts, month_sum = [], Decimal(0)
+            for label in planned:
+                p, r = planned[label][m], spent[label][m]
+                deviation = _deviation(p, r, zero_plan, f"plan[{label}][{m}]")
+                month_sum += weight[label] * deviation
+                parts.append(f"{label} |{format_number(r, 0)} − {format_number(p, 0)}| / "
+                             f"{format_number(p, 0)} = {show(deviation)} %")
+            weighted_sum += month_sum
+            combined = month_sum / total_weight
+            monthly.append(combined)
+            lines.append(f"month {m + 1}: " + "; ".join(parts) + f" → {show(combined)} %")
+        score = _HUNDRED - weighted_sum / (total_weight * months)
+    terms = " + ".join(show(d) for d in monthly)
+    lines.append(f"score = 100 − ({terms}) / {months} = {show(score)}")
+    averaging = ("arithmetic mean over spending types" if method == "mean"
+                 else "spending types weighted by pagu share")
+    return CalculatedComponent(
+        key="deviasi_halaman_iii", year=year, value=score,
+        method=f"100 − mean monthly deviation, {averaging}", source=_SOURCE_DEVIASI,
+        lines=tuple(lines))
+
+
+def _deviation(plan: int, spent: int, zero_plan: ZeroPlanPolicy, field: str) -> Decimal:
+    if plan == 0:
+        if zero_plan == "raise":
+            raise UndefinedRatioError(
+                "the deviation from a plan of 0 is undefined", field=field, value=0,
+                fix="pass zero_plan='cap' (0 % if nothing was spent, else 100 %) or correct "
+                "the plan")
+        return Decimal(0) if spent == 0 else _HUNDRED
+    return min(Decimal(abs(spent - plan)) * 100 / plan, _HUNDRED)
+
+
+def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1
+                     ) -> CalculatedComponent:
+    """Revisi DIPA score from the number of revisions per period (provisional).
+
+    Parameters
+    ----------
+    year : int
+        The fiscal year; chooses the period: quarters up to 2023, semesters
+        from 2024 (PER-5/PB/2024).
+    revisions : sequence of int
+        The number of revisions of the counted kinds in each period so far
+        (up to 4 quarters, or 2 semesters).
+    allowed : int, default 1
+        Revisions allowed per period without penalty.
+
+    Returns
+    -------
+    CalculatedComponent
+        ``key="revisi_dipa"``.
+
+    Notes
+    -----
+    Each period scores 100 when the revisions do not exceed the allowance,
+    else allowed / actual × 100; the score is the mean over periods.  The
+    formula is public material's for 2020 (PER-4/PB/2020); kinerja applies it to later
+    years with that year's period.  *Provisional*.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> kinerja.ikpa_revisi_dipa(year=2020, revisions=[1, 2, 0, 4]).value
+    Decimal('68.75')
+    >>> kinerja.ikpa_revisi_dipa(year=2024, revisions=[2, 1]).value
+    Decimal('75')
+    """
+    first = _check_year(year)
+    period, longest = ("semester", 2) if first >= 2024 else ("quarter", 4)
+    if isinstance(revisions, str) or not isinstance(revisions, Sequence):
+        raise InvalidTypeError("give the revision counts as a sequence, one per period",
+                               field="revisions", value=revisions)
+    if not 1 <= len(revisions) <= longest:
+        raise InvalidValueError(f"give 1 to {longest} counts (one per {period} in {year})",
+                                field="revisions", value=len(revisions))
+    counts = [_whole_count(c, field=f"revisions[{i}]") for i, c in enumerate(revisions)]
+    allowance = _whole_count(allowed, field="allowed")
+    if allowance == 0:
+        raise InvalidValueError("at least one revision per period is allowed", field="allowed",
+                                value=0)
+    lines, scores = [], []
+    with exact():
+        for index, count in enumerate(counts):
+            value = _HUNDRED if count <= allowance else Decimal(allowance) * 100 / count
+            scores.append(value)
+            rule = (f"{count} ≤ {allowance} allowed → 100" if count <= allowance
+                    else f"{allowance} / {count} × 100 = {show(value)}")
+            lines.append(f"{period} {index + 1}: {rule}")
+        score = sum(scores, Decimal(0)) / len(scores)
+    terms = " + ".join(show(s) for s in scores)
+    lines.append(f"mean of {len(scores)} {period}s = ({terms}) / {len(scores)} = {show(score)}")
+    return CalculatedComponent(
+        key="revisi_dipa", year=year, value=score,
+        method=f"allowed / actual × 100 per {period}, capped at 100, mean over {period}s",
+        source=_SOURCE_REVISI, lines=tuple(lines))

@@ -1,0 +1,279 @@
+"""The parts of a scoring scheme: components, aspects, deductions and category bands.
+
+Plain data, validated when they become part of a :class:`~kinerja.Scheme`
+(so that every problem of a scheme is reported at once: see
+:mod:`kinerja.schemes._validation`).  How a scheme scores is stated in the
+docs page *Scoring schemes* (``docs/schemes/index.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from kinerja.core._input import to_decimal
+from kinerja.core._notation import format_plain, format_trace
+from kinerja.exceptions import InvalidTypeError
+
+__all__ = [
+    "CATEGORY_BASES",
+    "DEDUCTION_ORDERS",
+    "KEY",
+    "Aspect",
+    "Band",
+    "CalculatedComponent",
+    "CategoryBasis",
+    "Component",
+    "Deduction",
+    "DeductionOrder",
+]
+
+DeductionOrder: TypeAlias = Literal["after_division", "before_division"]
+CategoryBasis: TypeAlias = Literal["presented", "exact"]
+
+DEDUCTION_ORDERS: tuple[str, ...] = ("after_division", "before_division")
+CATEGORY_BASES: tuple[str, ...] = ("presented", "exact")
+#: What a component or deduction key looks like.
+KEY = re.compile(r"[a-z][a-z0-9_]*")
+_HUNDRED = Decimal(100)
+
+
+def _is_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError("must be text", field=attribute.name, value=value)
+
+
+def _is_flag(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError("must be true or false", field=attribute.name, value=value)
+
+
+def _is_places(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError("must be an int", field=attribute.name, value=value)
+
+
+def _sequence(value: Any, field: str, kind: type[Any] = object) -> tuple[Any, ...]:
+    """A tuple of *kind* items from a list or tuple, or an error naming the item."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError("must be a list", field=field, value=value)
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"must be a {kind.__name__}", field=f"{field}[{index}]",
+                                   value=item)
+    return items
+
+
+def _optional_decimal(value: Any, field: str) -> Decimal | None:
+    return None if value is None else to_decimal(value, field=field)
+
+
+# Named converters (the attrs mypy plugin needs named functions).
+def _weight(value: Any) -> Decimal:
+    return to_decimal(value, field="weight")
+
+
+def _low(value: Any) -> Decimal:
+    return to_decimal(value, field="low")
+
+
+def _high(value: Any) -> Decimal:
+    return to_decimal(value, field="high")
+
+
+def _maximum(value: Any) -> Decimal | None:
+    return _optional_decimal(value, "maximum")
+
+
+def _weight_total(value: Any) -> Decimal | None:
+    return _optional_decimal(value, "weight_total")
+
+
+def _member_keys(value: Any) -> tuple[str, ...]:
+    return _sequence(value, "components", str)
+
+
+def _notes(value: Any) -> tuple[str, ...]:
+    return _sequence(value, "notes", str)
+
+
+@attrs.frozen(kw_only=True)
+class Component:
+    """One scored component of a scheme: a key, a name and a weight.
+
+    Parameters
+    ----------
+    key : str
+        The identifier callers use (lower case, digits, underscores), e.g.
+        ``"penyerapan_anggaran"``.
+    name : str
+        The name as the regulation writes it, e.g. ``"Penyerapan Anggaran"``.
+    weight : number
+        The component's weight (bobot); in percent for IKPA and NKA.
+    can_be_not_applicable : bool, default False
+        Whether a work unit may have no such component (no contracts, say):
+        it is then excluded and the other weights renormalised.
+    source : str
+        Where the component and its weight come from.
+    provisional : bool, default False
+        Whether the weight (or formula) is not yet checked against the
+        regulation text.
+
+    Notes
+    -----
+    Values are checked when the component becomes part of a :class:`Scheme`,
+    so that every problem of a scheme is reported at once.
+
+    Examples
+    --------
+    >>> Component(key="revisi_dipa", name="Revisi DIPA", weight=10).weight
+    Decimal('10')
+    """
+
+    key: str = attrs.field(validator=_is_text)
+    name: str = attrs.field(validator=_is_text)
+    weight: Decimal = attrs.field(converter=_weight)
+    can_be_not_applicable: bool = attrs.field(default=False, validator=_is_flag)
+    source: str = attrs.field(default="", validator=_is_text)
+    provisional: bool = attrs.field(default=False, validator=_is_flag)
+
+
+@attrs.frozen(kw_only=True)
+class Aspect:
+    """A named group of components; its value is their weighted mean.
+
+    The aspect value is Σ(weight × nilai) / Σ weight over the group's
+    *applicable* components (PER-5/PB/2022, the IKPA aspects), and not
+    applicable when none applies.
+
+    Examples
+    --------
+    >>> Aspect(name="Kualitas Perencanaan Anggaran",
+    ...        components=["revisi_dipa", "deviasi_halaman_iii"]).components
+    ('revisi_dipa', 'deviasi_halaman_iii')
+    """
+
+    name: str = attrs.field(validator=_is_text)
+    components: tuple[str, ...] = attrs.field(converter=_member_keys)
+
+
+@attrs.frozen(kw_only=True)
+class Deduction:
+    """Points subtracted from the score (the 2024 IKPA's Dispensasi SPM).
+
+    Parameters
+    ----------
+    key, name : str
+        As for :class:`Component`; the value a caller gives under *key* is
+        the number of points to subtract (0 or more).
+    order : {"after_division", "before_division"}, default "after_division"
+        ``"after_division"``: subtracted from Nilai Akhir (Nilai Total /
+        Konversi Bobot × 100).  ``"before_division"``: subtracted from Nilai
+        Total before the division.  The two agree when every component
+        applies; the order is provisional (docs page *IKPA*, "Deductions").
+    maximum : number, optional
+        The most points the deduction may take; 100 when not stated.
+    source : str
+        Where the deduction comes from.
+    provisional : bool, default False
+        Whether the rule is not yet checked against the regulation text.
+
+    Examples
+    --------
+    >>> Deduction(key="dispensasi_spm", name="Dispensasi SPM").order
+    'after_division'
+    """
+
+    key: str = attrs.field(validator=_is_text)
+    name: str = attrs.field(validator=_is_text)
+    order: DeductionOrder = attrs.field(default="after_division", validator=_is_text)
+    maximum: Decimal | None = attrs.field(default=None, converter=_maximum)
+    source: str = attrs.field(default="", validator=_is_text)
+    provisional: bool = attrs.field(default=False, validator=_is_flag)
+
+    @property
+    def limit(self) -> Decimal:
+        """The most points this deduction may take (its maximum, else 100)."""
+        return _HUNDRED if self.maximum is None else self.maximum
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """A category band [low, high) of a score; the scheme's top band is closed.
+
+    Examples
+    --------
+    >>> Band(category="Baik", low=89, high=95).describe()
+    'Baik: 89 ≤ x < 95'
+    """
+
+    category: str = attrs.field(validator=_is_text)
+    low: Decimal = attrs.field(converter=_low)
+    high: Decimal = attrs.field(converter=_high)
+
+    def describe(self, *, closed: bool = False) -> str:
+        """``"Baik: 89 ≤ x < 95"``; with *closed*, ``≤`` at the top."""
+        top = "≤" if closed else "<"
+        return f"{self.category}: {format_plain(self.low)} ≤ x {top} {format_plain(self.high)}"
+
+
+def _components(value: Any) -> tuple[Component, ...]:
+    return _sequence(value, "components", Component)
+
+
+def _aspects(value: Any) -> tuple[Aspect, ...]:
+    return _sequence(value, "aspects", Aspect)
+
+
+def _deductions(value: Any) -> tuple[Deduction, ...]:
+    return _sequence(value, "deductions", Deduction)
+
+
+def _bands(value: Any) -> tuple[Band, ...]:
+    return _sequence(value, "bands", Band)
+
+
+@attrs.frozen(kw_only=True)
+class CalculatedComponent:
+    """A component score computed from its figures, with the derivation.
+
+    Made by the IKPA component calculators (:func:`kinerja.ikpa_penyerapan`,
+    ...); give it to :meth:`kinerja.Scheme.score` as the component's value.
+
+    Attributes
+    ----------
+    key : str
+        The component key (``"penyerapan_anggaran"``, ...).
+    year : int
+        The fiscal year whose rules were applied.
+    value : Decimal
+        The score, 0–100, exact.
+    method : str
+        The rule applied, in words.
+    source : str
+        Where the rule comes from.
+    lines : tuple of str
+        The derivation, one line per period.
+    provisional : bool
+        True: the rule is not yet checked against the regulation text.
+    """
+
+    key: str
+    year: int
+    value: Decimal
+    method: str
+    source: str
+    lines: tuple[str, ...]
+    provisional: bool = True
+
+    def explain(self) -> str:
+        """The derivation: a heading line, then one line per period."""
+        flag = "provisional; " if self.provisional else ""
+        head = (f"{self.key} {self.year} = {format_trace(self.value)} ({self.method}; {flag}"
+                f"{self.source})")
+        return "\n".join([head, *self.lines])
