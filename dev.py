@@ -3,7 +3,7 @@
 
     python3 dev.py example   audit the bundled example (the reference LKjIP)
     python3 dev.py test      run the whole test suite (unit, property, doctest, docs)
-    python3 dev.py lint      ruff check and mypy --strict
+    python3 dev.py lint      ruff check, mypy --strict and the layer contract (import-linter)
     python3 dev.py docs      build the documentation site (mkdocs --strict)
     python3 dev.py bench     run the benchmarks (on demand; slow)
 
@@ -78,7 +78,8 @@ def main(argv: list[str]) -> int:
     if task == "test":
         return _run(python, "-m", "pytest", *rest)
     if task == "lint":
-        return _run(python, "-m", "ruff", "check", ".") or _run(python, "-m", "mypy", "--strict")
+        return (_run(python, "-m", "ruff", "check", ".") or _run(python, "-m", "mypy", "--strict")
+                or _run(str(Path(python).parent / "lint-imports"), "--no-cache"))
     if task == "docs":
         return _run(python, "-m", "mkdocs", "build", "--strict", *rest)
     return _run(python, "benchmarks/run.py", *rest)
