@@ -1,4 +1,4 @@
-"""Achievement (capaian): SPEC 3 worked examples, the reference report, laws, bad input."""
+"""Achievement (capaian): PermenPAN-RB 8/2021 examples, the reference report, laws, bad input."""
 
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ HIGHER = Polarity.HIGHER_IS_BETTER
 LOWER = Polarity.LOWER_IS_BETTER
 
 
-# --- SPEC 3 worked examples, each recomputed by hand ---------------------------------
+# --- the worked examples of docs/achievement.md, each recomputed by hand --------------
 
 @pytest.mark.parametrize(
     ("realization", "target", "polarity", "places", "expected"),
@@ -41,7 +41,7 @@ LOWER = Polarity.LOWER_IS_BETTER
     ],
 )
 def test_spec_worked_examples(realization, target, polarity, places, expected):
-    """SPEC 3's formulas and range examples give the hand-computed figures."""
+    """The formulas and PermenPAN-RB 8/2021's range examples give the hand-computed figures."""
     result = kinerja.achievement(realization, target, polarity=polarity)
     assert round_half_up(result, places) == Decimal(expected)
 

@@ -124,7 +124,7 @@ def test_every_discrepancy_of_the_reference_report(result):
 
 
 def test_spec_10_examples_are_found(result):
-    """SPEC 10's examples are among the findings, each with the rule it breaks."""
+    """The reference report's known mistakes are among the findings, each with its rule."""
     by_printed = {(f.location, f.printed): f for f in result}
     # The realization printed as 63 % whose fraction is 994/1105 and whose table says 75 %.
     assert "75 %" in by_printed[("Bab III A.1.1, teks", "63%")].message("en")

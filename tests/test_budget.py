@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 import kinerja
 from kinerja.budget._absorption import absorption
 from kinerja.budget._efficiency import efficiency_gap, efficiency_pmk214, normalised_efficiency
-from kinerja.budget._lines import (
-    BudgetLine,
-    SpendingType,
-    compare_years,
-    subtotals,
-    total,
-    totals,
-)
+from kinerja.budget._lines import BudgetLine, SpendingType
+from kinerja.budget._totals import compare_years, subtotals, total, totals
 from kinerja.core._input import to_rupiah
 from kinerja.core._sentinels import NOT_APPLICABLE
 

@@ -1,4 +1,4 @@
-"""IKPA (SPEC 6): presets by year, the reference report, deductions, component calculators."""
+"""IKPA (PER-4/PB/2020 to PER-5/PB/2024): presets by year, the reference report, calculators."""
 
 from decimal import Decimal, localcontext
 
@@ -39,7 +39,7 @@ def _exact(function):
     ],
 )
 def test_preset_weights_by_year(year, regulation, weights):
-    """Each year gets its regulation's weights (SPEC 6's table), adding up to 100."""
+    """Each year gets its regulation's weights (docs/schemes/ikpa.md's table), adding to 100."""
     scheme = kinerja.ikpa_scheme(year)
     assert scheme.regulation == regulation
     assert list(scheme.weights.values()) == [Decimal(w) for w in weights]

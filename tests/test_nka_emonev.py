@@ -1,4 +1,4 @@
-"""SMART DJA NKA (SPEC 7) and the e-Monev Bappenas scale (SPEC 8)."""
+"""SMART DJA NKA (PMK 22/PMK.02/2021, docs/schemes/nka.md) and the e-Monev Bappenas scale."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Scoring schemes in general (SPEC 9): validation, files, scoring rules, trace, laws, batch."""
+"""Scoring schemes in general (docs/schemes/index.md): validation, files, scoring, laws, batch."""
 
 import re
 from decimal import Decimal, localcontext

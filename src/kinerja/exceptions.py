@@ -257,3 +257,8 @@ class ValidationError(KinerjaError, ExceptionGroup):
         lines = [self.message]
         lines.extend(f"  - {error}" for error in self.exceptions)
         return "\n".join(lines)
+
+
+def __dir__() -> list[str]:
+    """The error classes only (no typing helpers)."""
+    return sorted(__all__)

@@ -15,3 +15,8 @@ The charts are drawn by the outputs layer (``kinerja/outputs/_plot.py``).
 from kinerja.outputs._plot import absorption, absorptions, achievements, ikpa, trajectory
 
 __all__ = ["absorption", "absorptions", "achievements", "ikpa", "trajectory"]
+
+
+def __dir__() -> list[str]:
+    """The public names only."""
+    return sorted(__all__)

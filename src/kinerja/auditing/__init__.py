@@ -11,3 +11,8 @@ from kinerja.auditing._checks import audit
 from kinerja.auditing._findings import AuditResult, Finding, Severity
 
 __all__ = ["AuditResult", "Finding", "Severity", "audit"]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

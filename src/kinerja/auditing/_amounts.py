@@ -14,7 +14,8 @@ from typing import Any
 from kinerja.auditing._compare import Outcome, Part, compare, part
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import BUDGET, BUDGET_LINES, OWN_FIGURES
-from kinerja.budget._lines import BudgetLine, SpendingType, total
+from kinerja.budget._lines import BudgetLine, SpendingType
+from kinerja.budget._totals import total
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable

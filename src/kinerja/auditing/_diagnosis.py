@@ -75,10 +75,14 @@ class AchievementCheck:
     def check(self, number: PrintedNumber, *, use_cap: bool) -> Outcome | None:
         """Judge one printed achievement (raw, or as reported under the cap)."""
         value = self.capped if use_cap else self.raw
-        bound = self.choice.bound
+        low, high = self.target.bounds
+        # The target the formula used: a range when the realization lies inside it, else
+        # the bound compared against (the nearer one of a range).
+        t = (Numeral(low, max(significant_places(low), significant_places(high)), high=high)
+             if self.choice.inside else
+             Numeral(self.choice.bound, significant_places(self.choice.bound)))
         base = {"r": Numeral(self.r, min(2, significant_places(self.r))),
-                "counts": self._counts(), "t": Numeral(bound, significant_places(bound)),
-                "formula": self.formula.expression}
+                "counts": self._counts(), "t": t, "formula": self.formula.expression}
 
         def diagnose(printed: PrintedNumber) -> Outcome | None:
             for rule, severity, template, params, candidate in self._candidates(use_cap):

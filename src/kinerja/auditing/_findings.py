@@ -17,8 +17,8 @@ import attrs
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import frame_of, html_of
-from kinerja.core._input import Lang, check_choice, check_lang
 from kinerja.core._notation import Numeral
+from kinerja.core._options import Lang, check_choice, check_lang
 
 __all__ = ["FIELDS", "AuditResult", "Finding", "Lang", "Severity"]
 

@@ -46,3 +46,8 @@ __all__ = [
     "synthetic_national",
     "synthetic_reports",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

@@ -14,9 +14,10 @@ import numpy as np
 from kinerja.auditing._checks import audit
 from kinerja.auditing._findings import AuditResult
 from kinerja.batch._synthetic import INDICATORS, LINE_TYPES, SyntheticNational
-from kinerja.budget._lines import BudgetLine, total, totals
-from kinerja.core._input import Lang
+from kinerja.budget._lines import BudgetLine
+from kinerja.budget._totals import total, totals
 from kinerja.core._notation import format_number
+from kinerja.core._options import Lang
 from kinerja.core._polarity import Polarity
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._figures import Realization, Target
@@ -68,13 +69,12 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
         records, printed = [], []
         for k in range(INDICATORS):
             i = row * INDICATORS + k
-            low = Decimal(repr(float(ind.target[i])))
-            high = ind.target_high[i]
+            # Floats enter the value types through their converters (shortest repr).
+            low, high = float(ind.target[i]), float(ind.target_high[i])
             target = (Target(year=year, value=low) if np.isnan(high)
-                      else Target(year=year, low=low, high=Decimal(repr(float(high)))))
+                      else Target(year=year, low=low, high=high))
             realization = (Realization.not_reported(year) if ind.missing[i]
-                           else Realization(year=year, value=Decimal(repr(float(
-                               ind.realization[i])))))
+                           else Realization(year=year, value=float(ind.realization[i])))
             indicator = Indicator(code=f"IKK-{k + 1}", name=f"Indikator {k + 1}",
                                   level="activity", unit="indeks",
                                   polarity=Polarity.from_code(int(ind.polarity[i])))

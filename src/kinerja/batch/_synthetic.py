@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from kinerja.core._frozen import FrozenMap, freeze
+from kinerja.core._frozen import FrozenMap, freeze, read_only
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 from kinerja.schemes._scheme import Scheme
@@ -80,6 +80,9 @@ class IndicatorColumns:
     cap: FloatArray
     missing: BoolArray
 
+    def __attrs_post_init__(self) -> None:
+        _lock_columns(self)
+
     def masked_realization(self) -> np.ma.MaskedArray[Any, Any]:
         """The realization as a masked array (masked = not reported)."""
         return np.ma.MaskedArray(self.realization, mask=self.missing)
@@ -104,13 +107,24 @@ class BudgetColumns:
     pagu: IntArray
     realization: IntArray
 
+    def __attrs_post_init__(self) -> None:
+        _lock_columns(self)
+
 
 def _float_columns(value: Mapping[str, FloatArray]) -> FrozenMap[str, FloatArray]:
-    return freeze(value)
+    return FrozenMap((key, read_only(column)) for key, column in value.items())
 
 
 def _flag_columns(value: Mapping[str, BoolArray]) -> FrozenMap[str, BoolArray]:
-    return freeze(value)
+    return FrozenMap((key, read_only(column)) for key, column in value.items())
+
+
+def _lock_columns(instance: Any) -> None:
+    """Make every array field of a frozen column class read-only."""
+    for field in attrs.fields(type(instance)):
+        value = getattr(instance, field.name)
+        if isinstance(value, np.ndarray):
+            read_only(value)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -163,6 +177,9 @@ class SyntheticNational:
     budget: BudgetColumns
     ikpa: FrozenMap[int, SchemeColumns] = attrs.field(converter=_by_year)
     nka: FrozenMap[int, SchemeColumns] = attrs.field(converter=_by_year)
+
+    def __attrs_post_init__(self) -> None:
+        _lock_columns(self)
 
     @property
     def satker_years(self) -> int:

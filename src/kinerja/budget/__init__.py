@@ -13,10 +13,9 @@ from kinerja.budget._efficiency import (
     efficiency_pmk214,
     normalised_efficiency,
 )
-from kinerja.budget._lines import (
-    BudgetLine,
+from kinerja.budget._lines import BudgetLine, SpendingType
+from kinerja.budget._totals import (
     BudgetTotal,
-    SpendingType,
     YearComparison,
     compare_years,
     subtotals,
@@ -39,3 +38,8 @@ __all__ = [
     "total",
     "totals",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 
 from kinerja.core._input import (
+    FLOAT_EXACT,
+    INT64_MAX,
     FloatArray,
     IntArray,
     exact,
@@ -22,9 +24,6 @@ from kinerja.indicators._percentage import share_of
 
 __all__ = ["absorption"]
 
-# Floats are exact integers only up to 2**53 (larger quotients are divided as Python ints).
-_FLOAT_EXACT = 2**53
-_INT64_MAX = np.iinfo(np.int64).max
 
 
 def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any:
@@ -134,7 +133,7 @@ def _correctly_rounded(spent: IntArray, budget: IntArray) -> FloatArray:
     above 90 trillion Rupiah) are divided as Python ints, whose true division
     is also correctly rounded.
     """
-    small = (spent <= _FLOAT_EXACT // 100) & (budget <= _FLOAT_EXACT)
+    small = (spent <= FLOAT_EXACT // 100) & (budget <= FLOAT_EXACT)
     result: FloatArray = np.empty(spent.shape, dtype=np.float64)
     np.divide((spent * 100).astype(np.float64), budget.astype(np.float64), out=result,
               where=small)
@@ -153,21 +152,21 @@ def _long_division(spent: IntArray, budget: IntArray, digits: int) -> tuple[IntA
     below 9.2 × 10^18.
     """
     largest = int(budget.max()) if budget.size else 1
-    if largest > _INT64_MAX // 10:
+    if largest > INT64_MAX // 10:
         raise InvalidValueError(
             "holds a pagu above 9.2 × 10^17 Rupiah", field="pagu",
             fix="such amounts exceed the national budget; check the figure",
         )
-    if spent.size and int(spent.max()) <= _INT64_MAX // 10**digits:
+    if spent.size and int(spent.max()) <= INT64_MAX // 10**digits:
         return np.divmod(spent * 10**digits, budget)  # spent · 10^digits fits: one division
     quotient, remainder = np.divmod(spent, budget)
-    if quotient.size and int(quotient.max()) > (_INT64_MAX // 10**digits) - 1:
+    if quotient.size and int(quotient.max()) > (INT64_MAX // 10**digits) - 1:
         raise InvalidValueError(
             "realization is so far above pagu that the absorption overflows int64",
             field="realization", fix="check the figures (absorption above 10^14 %)",
         )
     per_step = 1
-    while per_step < digits and largest * 10 ** (per_step + 1) <= _INT64_MAX:
+    while per_step < digits and largest * 10 ** (per_step + 1) <= INT64_MAX:
         per_step += 1
     while digits > 0:
         k = min(per_step, digits)

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.budget._lines import BudgetTotal
+from kinerja.budget._totals import BudgetTotal
 from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
 from kinerja.core._ops import SCALAR, Operands, Ops
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
@@ -47,7 +47,8 @@ def efficiency_gap(achievement: Any, absorption: Any) -> Any:
     -----
     gap = capaian − penyerapan (percentage points).  The comparison SAKIP
     practice makes in an LKjIP's "analisis atas efisiensi penggunaan sumber
-    daya" (PermenPAN-RB 53/2014, outline of chapter III, point 6).
+    daya" (PermenPAN-RB 53/2014, outline of chapter III, point 6).  Docs
+    page *Budget (anggaran)*, section "Efficiency".
 
     Examples
     --------
@@ -94,7 +95,8 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
         E = Σ (PAKᵢ · CKᵢ − RAKᵢ) / Σ (PAKᵢ · CKᵢ) × 100
 
     with CK as a fraction (CK % / 100).  Source: PMK 214/PMK.02/2017 on the
-    evaluation of budget performance.
+    evaluation of budget performance; docs page *Budget (anggaran)*, section
+    "Efficiency".
 
     Examples
     --------
@@ -161,7 +163,7 @@ def normalised_efficiency(e: Any, *, clamp: bool = True) -> Any:
         Efficiency E in percent (:func:`efficiency_pmk214`); may be negative.
     clamp : bool, default True
         Clamp E to [−20, 20] first, so NE lies in [0, 100].  *Provisional*:
-        the clamp is how public material applies the formula; it has not been
+        the clamp is how the formula is applied in practice; it has not been
         read in the regulation text.  Pass ``clamp=False`` to see the raw NE.
 
     Returns

@@ -1,13 +1,13 @@
-"""Budget lines (pagu, realization, sisa) and their totals by any classification.
+"""Budget lines: pagu, realization, blokir and what a line funds (its classification).
 
-The figures and their sources are stated in the docs page *Budget (anggaran)*
+Totals by any classification are in :mod:`kinerja.budget._totals`.  The figures
+and their sources are stated in the docs page *Budget (anggaran)*
 (``docs/budget.md``).
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,18 +17,9 @@ from kinerja.budget._absorption import absorption as absorption_of
 from kinerja.core._input import to_rupiah
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import year as _year_validator
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
+from kinerja.exceptions import InvalidValueError, KinerjaError
 
-__all__ = [
-    "BudgetLine",
-    "BudgetTotal",
-    "SpendingType",
-    "YearComparison",
-    "compare_years",
-    "subtotals",
-    "total",
-    "totals",
-]
+__all__ = ["Amounts", "BudgetLine", "SpendingType"]
 
 
 class SpendingType(enum.Enum):
@@ -91,7 +82,7 @@ _NAMES = {
 }
 
 
-class _Amounts:
+class Amounts:
     """The figures every pagu/realization pair has: remainder, absorption, pagu minus."""
 
     pagu: int
@@ -99,12 +90,15 @@ class _Amounts:
 
     @property
     def remainder(self) -> int:
-        """Sisa: pagu − realization (negative when spending exceeds pagu)."""
+        """Sisa: pagu − realization (negative when spending exceeds pagu; docs page *Budget*)."""
         return self.pagu - self.realization
 
     @property
     def absorption(self) -> Decimal | NotApplicable:
-        """Penyerapan: realization / pagu × 100, exact; NOT_APPLICABLE when pagu is 0."""
+        """Penyerapan: realization / pagu × 100, exact; NOT_APPLICABLE when pagu is 0.
+
+        PMK 214/PMK.02/2017; docs page *Budget (anggaran)*.
+        """
         if self.pagu == 0:
             return NOT_APPLICABLE
         result: Decimal = absorption_of(self.realization, self.pagu)
@@ -115,9 +109,6 @@ class _Amounts:
         """Whether spending exceeds pagu ("pagu minus"): allowed, but a finding."""
         return self.realization > self.pagu
 
-
-_CLASSIFICATIONS = ("year", "program", "activity", "output", "account", "spending_type",
-                    "indicator")
 
 
 def _optional_text(value: Any) -> str | None:
@@ -155,13 +146,17 @@ def _whole_rupiah(instance: BudgetLine, attribute: attrs.Attribute[Any], value: 
         to_rupiah(raw, field=f"{instance.describe()}.{attribute.name}")  # raises, located
 
 
-def _type_of_account(line: BudgetLine) -> SpendingType | None:
-    """The spending type a line's account code gives (its first two digits)."""
-    return None if line.account is None else SpendingType.from_account(line.account)
+def _type_of_account(account: str | None) -> SpendingType | None:
+    """The spending type an account code gives (its first two digits), if there is one."""
+    text = _optional_text(account)
+    return None if text is None else SpendingType.from_account(text)
 
 
-@attrs.frozen(kw_only=True)
-class BudgetLine(_Amounts):
+Amount = int | str | Decimal | float
+
+
+@attrs.frozen(kw_only=True, init=False)
+class BudgetLine(Amounts):
     """One budget line of a year: pagu and realization in whole Rupiah, and what it funds.
 
     Parameters
@@ -209,11 +204,22 @@ negative (got -1). Fix: give the amount as a positive number.
     activity: str | None = attrs.field(default=None, converter=_optional_text)
     output: str | None = attrs.field(default=None, converter=_optional_text)
     account: str | None = attrs.field(default=None, converter=_optional_text)
-    spending_type: SpendingType | None = attrs.field(
-        default=attrs.Factory(_type_of_account, takes_self=True),
-        converter=_optional_spending_type)
+    spending_type: SpendingType | None = attrs.field(default=None,
+                                                    converter=_optional_spending_type)
     indicator: str | None = attrs.field(default=None, converter=_optional_text)
     name: str | None = attrs.field(default=None, converter=_optional_text)
+
+    def __init__(self, *, year: int, pagu: Amount, realization: Amount,
+                 blokir: Amount | None = None, program: str | None = None,
+                 activity: str | None = None, output: str | None = None,
+                 account: str | None = None, spending_type: SpendingType | str | int | None = None,
+                 indicator: str | None = None, name: str | None = None) -> None:
+        # The spending type an account gives is derived before the fields are set.
+        if spending_type is None:
+            spending_type = _type_of_account(account)
+        self.__attrs_init__(year=year, pagu=pagu, realization=realization, blokir=blokir,
+                            program=program, activity=activity, output=output, account=account,
+                            spending_type=spending_type, indicator=indicator, name=name)
 
     def __attrs_post_init__(self) -> None:
         where = self.describe()
@@ -222,12 +228,13 @@ negative (got -1). Fix: give the amount as a positive number.
                 f"blokir {self.blokir} exceeds pagu {self.pagu}", field=f"{where}.blokir",
                 value=self.blokir, fix="the frozen part cannot exceed the ceiling",
             )
-        from_account = _type_of_account(self)
+        from_account = _type_of_account(self.account)
         if from_account is not None and self.spending_type is not from_account:
-            given = "none" if self.spending_type is None else self.spending_type.value
+            assert self.spending_type is not None
             raise InvalidValueError(
-                f"account {self.account} is spending type {from_account.value}, not {given}",
-                field=f"{where}.spending_type", value=given,
+                f"account {self.account} is spending type {from_account.value}, "
+                f"not {self.spending_type.value}",
+                field=f"{where}.spending_type", value=self.spending_type.value,
                 fix="drop spending_type (the account gives it) or correct it",
             )
 
@@ -244,239 +251,3 @@ negative (got -1). Fix: give the amount as a positive number.
     def available(self) -> int:
         """Pagu less blokir: what may actually be spent."""
         return self.pagu - (self.blokir or 0)
-
-
-@attrs.frozen(kw_only=True)
-class BudgetTotal(_Amounts):
-    """The sum of some budget lines: a row of a budget table.
-
-    ``key`` holds the grouping values (empty for a grand total), ``level`` the
-    depth in a nested table (0 for the grand total).
-
-    Examples
-    --------
-    >>> lines = [BudgetLine(year=2023, spending_type=t, pagu=p, realization=r)
-    ...          for t, p, r in [("51", 100, 90), ("52", 50, 50)]]
-    >>> grand = total(lines)
-    >>> grand.pagu, grand.realization, grand.remainder, grand.label
-    (150, 140, 10, 'Total')
-    """
-
-    key: tuple[Any, ...] = ()
-    pagu: int
-    realization: int
-    blokir: int = 0
-    lines: int
-    level: int = 0
-
-    @property
-    def label(self) -> str:
-        """The row heading: the last grouping value in Indonesian, or "Total"."""
-        if not self.key:
-            return "Total"
-        last = self.key[-1]
-        if isinstance(last, SpendingType):
-            return last.indonesian
-        return "–" if last is None else str(last)
-
-
-Grouping = str | Sequence[str] | Callable[[BudgetLine], Hashable]
-
-
-def _key_function(by: Grouping) -> Callable[[BudgetLine], tuple[Any, ...]]:
-    if callable(by):
-        function = by
-        return lambda line: (function(line),)
-    names = (by,) if isinstance(by, str) else tuple(by)
-    unknown = [n for n in names if n not in _CLASSIFICATIONS]
-    if unknown or not names:
-        raise InvalidValueError(
-            "unknown classification", field="by", value=by,
-            fix="group by " + ", ".join(_CLASSIFICATIONS) + " (or a function of a line)",
-        )
-    return lambda line: tuple(getattr(line, n) for n in names)
-
-
-def _lines(lines: Iterable[BudgetLine]) -> list[BudgetLine]:
-    """The lines as a list, refusing anything that is not a BudgetLine."""
-    out = list(lines)
-    for i, line in enumerate(out):
-        if not isinstance(line, BudgetLine):
-            raise InvalidTypeError(f"expected a BudgetLine, not {type(line).__name__}",
-                                   field=f"lines[{i}]", value=line,
-                                   fix="build lines with kinerja.BudgetLine(...)")
-    return out
-
-
-def _sum(lines: Sequence[BudgetLine], key: tuple[Any, ...] = (), level: int = 0) -> BudgetTotal:
-    # Python ints: exact sums at any size (no int64 overflow for a ministry's totals).
-    return BudgetTotal(
-        key=key,
-        pagu=sum(line.pagu for line in lines),
-        realization=sum(line.realization for line in lines),
-        blokir=sum(line.blokir or 0 for line in lines),
-        lines=len(lines),
-        level=level,
-    )
-
-
-def total(lines: Iterable[BudgetLine]) -> BudgetTotal:
-    """Return the grand total of *lines* (pagu, realization, blokir; remainder, absorption).
-
-    Examples
-    --------
-    >>> total([BudgetLine(year=2023, pagu=570_750_000, realization=570_644_250),
-    ...        BudgetLine(year=2023, pagu=3_530_082_000, realization=3_529_557_791)]).realization
-    4100202041
-    """
-    return _sum(_lines(lines))
-
-
-def totals(lines: Iterable[BudgetLine], by: Grouping) -> dict[tuple[Any, ...], BudgetTotal]:
-    """Return the totals of *lines* grouped by one or more classifications.
-
-    Parameters
-    ----------
-    lines : iterable of BudgetLine
-    by : str, sequence of str, or callable
-        ``"spending_type"``, ``("program", "activity")``, ... (any of year,
-        program, activity, output, account, spending_type, indicator), or a
-        function of a line.  Lines without a value for a classification are
-        grouped under ``None``.
-
-    Returns
-    -------
-    dict
-        Grouping values (a tuple) → :class:`BudgetTotal`, in order of first
-        appearance.
-
-    Examples
-    --------
-    >>> lines = [BudgetLine(year=2023, account="521211", pagu=60, realization=59),
-    ...          BudgetLine(year=2023, account="511111", pagu=100, realization=100),
-    ...          BudgetLine(year=2023, account="521811", pagu=40, realization=40)]
-    >>> {key[0].value: t.realization for key, t in totals(lines, by="spending_type").items()}
-    {'52': 99, '51': 100}
-    """
-    key_of = _key_function(by)
-    groups: dict[tuple[Any, ...], list[BudgetLine]] = {}
-    for line in _lines(lines):
-        groups.setdefault(key_of(line), []).append(line)
-    return {key: _sum(group, key, level=len(key)) for key, group in groups.items()}
-
-
-def subtotals(lines: Iterable[BudgetLine], by: Sequence[str]) -> list[BudgetTotal]:
-    """Return a nested table: the grand total, then each group's subtotal, depth first.
-
-    With ``by=("program", "activity", "spending_type")`` the rows are the
-    grand total (level 0), each program (level 1) followed by its activities
-    (level 2), each followed by its spending types (level 3).
-
-    Examples
-    --------
-    >>> lines = [BudgetLine(year=2023, program="P", activity=a, spending_type=t, pagu=p,
-    ...                     realization=p) for a, t, p in [("A", "51", 10), ("A", "52", 5),
-    ...                                                    ("B", "52", 7)]]
-    >>> [(row.level, row.label, row.pagu) for row in subtotals(lines, ("program", "activity"))]
-    [(0, 'Total', 22), (1, 'P', 22), (2, 'A', 15), (2, 'B', 7)]
-    """
-    names = tuple(by)
-    _key_function(names)  # validates the names
-    rows_of = list(lines)
-    table = [_sum(rows_of)]
-
-    def descend(group: list[BudgetLine], prefix: tuple[Any, ...]) -> None:
-        depth = len(prefix)
-        if depth == len(names):
-            return
-        children = totals(group, names[depth])
-        for (value,), _ in children.items():
-            members = [line for line in group if getattr(line, names[depth]) == value]
-            table.append(_sum(members, (*prefix, value), level=depth + 1))
-            descend(members, (*prefix, value))
-
-    descend(rows_of, ())
-    return table
-
-
-@attrs.frozen(kw_only=True)
-class YearComparison:
-    """One row of a year-over-year budget table (Tabel 3.22 style).
-
-    ``before`` and ``after`` are the totals of the earlier and the later year
-    (``None`` when the group has no line that year).
-
-    Examples
-    --------
-    >>> import kinerja
-    >>> rows = kinerja.compare_years(kinerja.example_report().budget["spending_type"],
-    ...                              (2022, 2023))
-    >>> rows[-1].label, rows[-1].realization_change
-    ('Total', -780342883)
-    """
-
-    key: tuple[Any, ...]
-    years: tuple[int, int]
-    before: BudgetTotal | None
-    after: BudgetTotal | None
-
-    @property
-    def label(self) -> str:
-        """The row heading."""
-        present = self.after or self.before
-        assert present is not None
-        return present.label
-
-    @property
-    def pagu_change(self) -> int:
-        """Pagu of the later year minus pagu of the earlier year (Rupiah)."""
-        return (self.after.pagu if self.after else 0) - (self.before.pagu if self.before else 0)
-
-    @property
-    def realization_change(self) -> int:
-        """Spending of the later year minus spending of the earlier year (Rupiah)."""
-        return ((self.after.realization if self.after else 0)
-                - (self.before.realization if self.before else 0))
-
-    @property
-    def absorption_change(self) -> Decimal | NotApplicable:
-        """Change in absorption, in percentage points; NOT_APPLICABLE if either is."""
-        if self.before is None or self.after is None:
-            return NOT_APPLICABLE
-        a, b = self.before.absorption, self.after.absorption
-        if isinstance(a, NotApplicable) or isinstance(b, NotApplicable):
-            return NOT_APPLICABLE
-        return b - a
-
-
-def compare_years(
-    lines: Iterable[BudgetLine], years: tuple[int, int], by: Grouping = "spending_type"
-) -> list[YearComparison]:
-    """Compare two years' lines group by group, with a total row last.
-
-    Examples
-    --------
-    >>> lines = [BudgetLine(year=y, spending_type="51", pagu=p, realization=r)
-    ...          for y, p, r in [(2022, 100, 90), (2023, 120, 120)]]
-    >>> rows = compare_years(lines, (2022, 2023))
-    >>> [(row.label, row.pagu_change, row.absorption_change) for row in rows]
-    [('Belanja Pegawai', 20, Decimal('10')), ('Total', 20, Decimal('10'))]
-    """
-    if not isinstance(years, tuple | list) or len(years) != 2:
-        raise InvalidValueError("compare exactly two years", field="years", value=years,
-                                fix="pass years=(2022, 2023)")
-    first, second = years
-    if first == second:
-        raise InvalidValueError("compare two different years", field="years", value=years)
-    chosen = [line for line in _lines(lines) if line.year in years]
-    before = totals([line for line in chosen if line.year == first], by)
-    after = totals([line for line in chosen if line.year == second], by)
-    keys = list(dict.fromkeys([*before, *after]))
-    rows = [YearComparison(key=k, years=years, before=before.get(k), after=after.get(k))
-            for k in keys]
-    rows.append(YearComparison(
-        key=(), years=years,
-        before=total(line for line in chosen if line.year == first),
-        after=total(line for line in chosen if line.year == second),
-    ))
-    return rows

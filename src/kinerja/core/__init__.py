@@ -30,3 +30,8 @@ __all__ = [
     "parse_rupiah",
     "round_half_up",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

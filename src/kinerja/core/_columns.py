@@ -15,7 +15,8 @@ import numpy as np
 import numpy.typing as npt
 
 from kinerja.core._input import is_array
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
+from kinerja.core._options import check_choice
+from kinerja.exceptions import InvalidTypeError, MissingValueError
 
 __all__ = [
     "NanPolicy",
@@ -35,9 +36,7 @@ ScoreNanPolicy: TypeAlias = Literal["raise", "missing", "not_applicable"]
 
 def check_nan_policy(nan: str, choices: tuple[str, ...]) -> None:
     """Raise unless *nan* is one of *choices*."""
-    if nan not in choices:
-        raise InvalidValueError("unknown nan policy", field="nan", value=nan,
-                                fix="use one of " + ", ".join(map(repr, choices)))
+    check_choice(nan, choices, "nan", what="nan policy")
 
 
 def _extension(value: Any) -> Any:

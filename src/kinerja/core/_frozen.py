@@ -1,10 +1,11 @@
-"""A read-only mapping for the fields of frozen value classes.
+"""Read-only containers for the fields of frozen value classes.
 
 kinerja's value classes are frozen (attrs ``frozen=True``); a plain ``dict``
 field would still let a caller change a report's targets after it was
 validated.  :class:`FrozenMap` is the mapping those fields hold: it reads
 like a dict, compares equal to a dict with the same items, cannot be
-changed, pickles, and hashes when its values do.
+changed, pickles, and hashes when its values do.  Array fields (the batch
+path's columns and scores) are made read-only with :func:`read_only`.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-__all__ = ["FrozenMap", "freeze"]
+import numpy as np
+
+__all__ = ["FrozenMap", "freeze", "read_only"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+A = TypeVar("A", bound=np.ndarray[Any, Any])
 
 
 class FrozenMap(Mapping[K, V]):
@@ -77,3 +81,18 @@ def freeze(items: Mapping[K, V] | Iterable[tuple[K, V]]) -> FrozenMap[K, V]:
     FrozenMap({'a': 1})
     """
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
+
+
+def read_only(array: A) -> A:
+    """Return *array* itself, made read-only (with its mask, for a masked array).
+
+    >>> column = read_only(np.array([1.0, 2.0]))
+    >>> column[0] = 5.0
+    Traceback (most recent call last):
+    ...
+    ValueError: assignment destination is read-only
+    """
+    array.flags.writeable = False
+    if isinstance(array, np.ma.MaskedArray):
+        np.ma.getmaskarray(array).flags.writeable = False
+    return array

@@ -12,7 +12,7 @@ here and nowhere else:
 * arrays become float64 :class:`numpy.ndarray` (or a masked array, whose
   masked elements are *missing* figures): :func:`to_float_array`;
 * options (a language, a format, a policy name) are checked against their
-  choices: :func:`check_choice`.
+  choices: :func:`kinerja.core._options.check_choice`.
 
 Nothing that is not a finite number gets past these functions: ``None``,
 NaN, infinities, booleans and unparseable strings raise kinerja's own errors
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import decimal
 import numbers
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -37,12 +37,11 @@ from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValue
 
 __all__ = [
     "CONTEXT",
+    "FLOAT_EXACT",
+    "INT64_MAX",
     "FloatArray",
     "IntArray",
-    "Lang",
     "Number",
-    "check_choice",
-    "check_lang",
     "exact",
     "float_errors",
     "is_array",
@@ -55,13 +54,9 @@ __all__ = [
 
 #: Anything accepted where one number is due.
 Number: TypeAlias = Decimal | int | float | str
-#: The languages of kinerja's output: Indonesian and English.
-Lang: TypeAlias = Literal["id", "en"]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
-
-S = TypeVar("S", bound=str)
 
 #: The arithmetic context of every scalar computation: 50 significant digits
 #: (the scalar path promises at least 28), and the traps that turn a silent NaN
@@ -81,9 +76,10 @@ FIRST_YEAR, LAST_YEAR = 1945, 2200
 
 _INF = float("inf")
 _FIX_NUMBER = "give a finite number: an int, a Decimal, a float or a number string such as '99,98'"
-# Floats are exact integers only up to 2**53; Rupiah amounts beyond that must be ints.
-_FLOAT_EXACT = 2**53
-_INT64_MAX = np.iinfo(np.int64).max
+#: Floats are exact integers only up to 2**53; Rupiah amounts beyond that must be ints.
+FLOAT_EXACT = 2**53
+#: The largest int64.
+INT64_MAX = int(np.iinfo(np.int64).max)
 
 
 @contextmanager
@@ -91,34 +87,6 @@ def exact() -> Iterator[decimal.Context]:
     """Run the enclosed Decimal arithmetic in kinerja's :data:`CONTEXT`."""
     with decimal.localcontext(CONTEXT) as context:
         yield context
-
-
-def check_choice(value: Any, choices: Collection[S], field: str, *, what: str | None = None
-                 ) -> S:
-    """Return *value* if it is one of *choices*, else raise an error naming *field*.
-
-    *what* names the option in the message (default: *field*).
-
-    >>> check_choice("mirror", ("mirror", "inverse"), "lower_method")
-    'mirror'
-    >>> check_choice("2-R/T", ("mirror", "inverse"), "lower_method")
-    Traceback (most recent call last):
-    ...
-    kinerja.exceptions.InvalidValueError: lower_method: unknown lower_method (got '2-R/T'). \
-Fix: use one of 'mirror', 'inverse'.
-    """
-    if not isinstance(value, str) or value not in choices:
-        raise InvalidValueError(f"unknown {what or field}", field=field, value=value,
-                                fix="use one of " + ", ".join(map(repr, choices)))
-    return value  # type: ignore[return-value]
-
-
-def check_lang(lang: Any) -> Lang:
-    """Return *lang* if it is ``"id"`` or ``"en"``, else raise naming ``lang``."""
-    if lang not in ("id", "en"):
-        raise InvalidValueError("unknown language", field="lang", value=lang,
-                                fix="use 'id' (Indonesian) or 'en' (English)")
-    return lang  # type: ignore[no-any-return]
 
 
 def is_array(value: object) -> bool:
@@ -183,12 +151,13 @@ def _float_to_decimal(value: float, *, field: str) -> Decimal:
     return Decimal(float.__repr__(value))
 
 
-def to_rupiah(value: Any, *, field: str) -> int:
+def to_rupiah(value: Any, *, field: str, allow_negative: bool = False) -> int:
     """Return *value* as a whole number of Rupiah (an ``int``), or raise naming *field*.
 
     Accepts ints, integral Decimals, number strings in Indonesian notation
     (``"Rp. 570.750.000,-"``) and integral floats up to 2**53.  Refuses
-    fractions of a Rupiah, negative amounts, NaN and booleans.  The one
+    fractions of a Rupiah, NaN, booleans and negative amounts (unless
+    *allow_negative*: a remainder below zero).  The one
     Rupiah check: budget lines, absorption and every IKPA calculator use it.
 
     Examples
@@ -208,12 +177,12 @@ Fix: give whole Rupiah (no sen).
     if amount != amount.to_integral_value():
         raise InvalidValueError("Rupiah amounts are whole numbers", field=field, value=value,
                                 fix="give whole Rupiah (no sen)")
-    if isinstance(value, float) and abs(value) > _FLOAT_EXACT:
+    if isinstance(value, float) and abs(value) > FLOAT_EXACT:
         raise InvalidTypeError(
             "a float above 2**53 is not an exact Rupiah amount", field=field, value=value,
             fix="give the amount as an int or a string",
         )
-    if amount < 0:
+    if amount < 0 and not allow_negative:
         raise InvalidValueError("a Rupiah amount must not be negative", field=field,
                                 value=value, fix="give the amount as a positive number")
     return int(amount)
@@ -244,7 +213,7 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
                                field=field, fix="give an int64 array")
     if array.dtype.kind == "f":
         finite = np.isfinite(array)
-        integral = finite & (np.floor(array) == array) & (np.abs(array) <= _FLOAT_EXACT)
+        integral = finite & (np.floor(array) == array) & (np.abs(array) <= FLOAT_EXACT)
         if not integral.all():
             first = int(np.flatnonzero(~integral)[0])
             raise InvalidValueError(
@@ -252,7 +221,7 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
                 value=array.ravel()[first], fix="give whole Rupiah as int64 (no NaN, no sen)",
             )
         array = array.astype(np.int64)
-    elif array.dtype == np.uint64 and (array > _INT64_MAX).any():
+    elif array.dtype == np.uint64 and (array > INT64_MAX).any():
         raise InvalidValueError("holds amounts above the int64 range", field=field,
                                 fix="split the amount or use the scalar path")
     array = array.astype(np.int64, copy=False)

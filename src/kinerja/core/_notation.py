@@ -25,10 +25,10 @@ from typing import Any
 import attrs
 
 from kinerja.core._extras import optional_import
-from kinerja.core._input import to_decimal
+from kinerja.core._input import to_decimal, to_rupiah
+from kinerja.core._options import check_choice
 from kinerja.core._parse import SEPARATORS, Notation
 from kinerja.core._rounding import round_half_up, significant_places
-from kinerja.exceptions import InvalidValueError
 
 __all__ = [
     "Numeral",
@@ -79,9 +79,7 @@ def format_number(
     >>> format_number(1234.5, 1, notation="en")
     '1,234.5'
     """
-    if notation not in SEPARATORS:
-        raise InvalidValueError("unknown notation", field="notation", value=notation,
-                                fix="use 'id' or 'en'")
+    check_choice(notation, tuple(SEPARATORS), "notation")
     rounded = round_half_up(to_decimal(value, field="value"), places)
     if locale is not None:
         babel_numbers = optional_import("babel.numbers", extra="babel", feature="locale=")
@@ -116,11 +114,8 @@ def format_rupiah(amount: object, *, notation: Notation = "id", prefix: str = "R
     >>> format_rupiah(-629959, prefix="")
     '-629.959'
     """
-    number = to_decimal(amount, field="amount")
-    if number != number.to_integral_value():
-        raise InvalidValueError("Rupiah amounts are whole numbers", field="amount",
-                                value=amount, fix="round to whole Rupiah first")
-    text = format_number(number, 0, notation=notation)
+    text = format_number(to_rupiah(amount, field="amount", allow_negative=True), 0,
+                         notation=notation)
     if text.startswith("-"):
         return "-" + prefix + text[1:]
     return prefix + text
@@ -180,18 +175,24 @@ def format_optional(value: Any, places: int = 2, *, notation: Notation = "id") -
 
 @attrs.frozen
 class Numeral:
-    """A number with the decimals to show, written later in the output's notation.
+    """A number (or a range) with the decimals to show, written later in the output's notation.
 
     Messages are built before their language is chosen; a :class:`Numeral`
     keeps the figure exact until then.
 
     >>> Numeral(Decimal("80.0754"), 2).format("id"), Numeral(Decimal("80.0754"), 2).format("en")
     ('80,08', '80.08')
+    >>> Numeral(Decimal(80), 0, high=Decimal(90)).format("id")
+    '80–90'
     """
 
     value: Decimal
     places: int = 2
+    high: Decimal | None = None
 
     def format(self, notation: Notation = "id") -> str:
-        """The number in *notation*, rounded half up to its places."""
-        return format_number(self.value, self.places, notation=notation)
+        """The number (``low–high`` for a range) in *notation*, rounded half up to its places."""
+        text = format_number(self.value, self.places, notation=notation)
+        if self.high is not None:
+            text += "–" + format_number(self.high, self.places, notation=notation)
+        return text

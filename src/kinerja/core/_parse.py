@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 from typing import Literal, TypeAlias
 
+from kinerja.core._options import check_choice
 from kinerja.exceptions import (
     AmbiguousNumberError,
     InvalidTypeError,
@@ -99,10 +100,8 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
         raise InvalidTypeError(
             f"expected a string, not {type(text).__name__}", field=field, value=text
         )
-    if notation not in (None, "id", "en"):
-        raise InvalidValueError(
-            "unknown notation", field="notation", value=notation, fix="use 'id' or 'en'"
-        )
+    if notation is not None:
+        check_choice(notation, tuple(SEPARATORS), "notation")
     body = text.replace("\u00a0", " ").replace("\u2009", " ").strip()
     body = _CURRENCY.sub("", body)
     if body.endswith("%"):

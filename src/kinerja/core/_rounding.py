@@ -48,8 +48,10 @@ def round_half_up(value: Any, places: int = 2) -> Any:
 
     Notes
     -----
-    For a float a tie is judged on the value's shortest decimal
-    representation, as spreadsheets do: the float nearest to 2.675 is
+    Half up (away from zero) is the rounding of the spreadsheet ``ROUND``
+    that reports are computed with; the rule is stated in the docs page
+    *Numbers, rounding and notation*.  For a float a tie is judged on the
+    value's shortest decimal representation, as spreadsheets do: the float nearest to 2.675 is
     2.67499999999999982236431605997495353221893310546875, but it prints as
     ``2.675`` and rounds to 2.68.  The array path is vectorised: with
     ``k = floor(|x| · 10^p)`` and ``t`` the float nearest to the tie

@@ -12,7 +12,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["enum_converter", "non_empty_text", "optional_year", "year", "year_map"]
+__all__ = ["enum_converter", "instance_of", "non_empty_text", "optional_year", "year", "year_map"]
 
 E = TypeVar("E", bound=enum.Enum)
 V = TypeVar("V")
@@ -34,6 +34,23 @@ def enum_converter(enum_type: type[E], field: str) -> Callable[[Any], E]:
             ) from None
 
     return convert
+
+
+def instance_of(kind: type, *, optional: bool = False) -> Callable[[Any, Any, Any], None]:
+    """Return a validator that refuses anything but a *kind* (or ``None`` when *optional*).
+
+    Unlike :func:`attrs.validators.instance_of` it raises kinerja's
+    :class:`~kinerja.InvalidTypeError`, naming the field and how to build the value.
+    """
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (value is None and optional) or isinstance(value, kind):
+            return
+        raise InvalidTypeError(f"expected a {kind.__name__}, not {type(value).__name__}",
+                               field=attribute.name, value=value,
+                               fix=f"build it with kinerja.{kind.__name__}(...)")
+
+    return validate
 
 
 def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -43,3 +43,8 @@ __all__ = [
     "percentage",
     "progress",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

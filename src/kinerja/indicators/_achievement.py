@@ -15,8 +15,9 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import numpy as np
 
-from kinerja.core._input import check_choice, is_array, to_decimal
+from kinerja.core._input import is_array, to_decimal
 from kinerja.core._ops import SCALAR, Operands, Ops, blockwise
+from kinerja.core._options import check_choice
 from kinerja.core._polarity import Polarity
 from kinerja.exceptions import (
     InvalidTypeError,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from kinerja.core._hooks import html_of
-from kinerja.core._notation import format_number, format_significant
+from kinerja.core._notation import format_number, format_plain, format_significant
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up, significant_places
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
@@ -79,7 +79,7 @@ PermenPAN-RB 8/2021, 'kondisi normal']
 
     def __repr__(self) -> str:
         figure = ("" if self.raw is None or self.capped is None else
-                  f", raw {round_half_up(self.raw, 2)} %, capped {round_half_up(self.capped, 2)} %")
+                  f", raw {format_plain(self.raw, 2)} %, capped {format_plain(self.capped, 2)} %")
         return (f"AchievementResult({self.indicator.code} {self.year}{figure}, "
                 f"{self.status.value})")
 

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from kinerja.core._input import exact, to_decimal
+from kinerja.core._notation import format_plain
 from kinerja.core._rounding import decimal_places, round_half_up
 from kinerja.core._units import Unit, UnitKind, to_unit
 from kinerja.core._validators import year
@@ -295,8 +296,7 @@ only the counts.
     def __str__(self) -> str:
         if self.value is None:
             return "missing"
-        shown = round_half_up(self.value, 2).normalize()
-        text = f"{shown:f}"
+        text = format_plain(round_half_up(self.value, 2))
         if self.has_counts:
             return f"{text} % ({self.numerator} / {self.denominator})"
         return text

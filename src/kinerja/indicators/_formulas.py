@@ -87,20 +87,28 @@ FORMULAS: FrozenMap[str, Formula] = FrozenMap(
 # For integer-valued inputs each is a single division of exact integers, so the float
 # result is correctly rounded and presents (rounds half up) like the exact one.
 def ratio(r: Any, t: Any) -> Any:
-    """Higher is better: R / T × 100 (PermenPAN-RB 8/2021, "kondisi normal")."""
+    """Higher is better: R / T × 100 (PermenPAN-RB 8/2021, "kondisi normal").
+
+    Docs page *Achievement (capaian)*, table "Formulas and their sources".
+    """
     return r * 100 / t
 
 
 def mirror(r: Any, t: Any) -> Any:
     """Lower is better (default): (2 − R / T) × 100, written as (2T − R) × 100 / T.
 
-    PermenPAN-RB 8/2021, "kondisi khusus": (1 + (1 − R/T)) × 100 %.
+    PermenPAN-RB 8/2021, "kondisi khusus": (1 + (1 − R/T)) × 100 %.  Docs page
+    *Achievement (capaian)*, section "Lower is better".
     """
     return (2 * t - r) * 100 / t
 
 
 def inverse(r: Any, t: Any) -> Any:
-    """Lower is better (alternative, no regulation): T / R × 100."""
+    """Lower is better (alternative, no regulation): T / R × 100.
+
+    Seen in public SAKIP applications; offered, never the default (docs page
+    *Achievement (capaian)*).
+    """
     return t * 100 / r
 
 

@@ -12,17 +12,18 @@ the docs page *Reports, plans and tables* (``docs/reports.md``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from kinerja.core._frozen import FrozenMap
+from kinerja.core._input import to_year
 from kinerja.core._polarity import Polarity
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import year_map
-from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._assessment import AchievementResult, assess
 from kinerja.indicators._figures import Realization, Target
@@ -45,8 +46,15 @@ def _targets(value: Any) -> FrozenMap[int, Target]:
     return year_map(value, "plan.targets", as_target)
 
 
-def _span(self: Trajectory) -> tuple[int, int] | None:
-    return (min(self.targets), max(self.targets)) if self.targets else None
+def _period(value: Any) -> tuple[int, int] | None:
+    """``None`` (the span of the targets), or the plan's first and last year."""
+    if value is None:
+        return None
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
+        raise InvalidTypeError("must be [first year, last year]", field="plan.period",
+                               value=value, fix="write period = [2020, 2024], or leave it out")
+    first, last = (to_year(year, field=f"plan.period[{i}]") for i, year in enumerate(value))
+    return first, last
 
 
 @attrs.frozen(kw_only=True)
@@ -77,7 +85,7 @@ period 2020–2024 (got 2025). Fix: correct the year or the plan period.
     """
 
     targets: FrozenMap[int, Target] = attrs.field(converter=_targets)
-    period: tuple[int, int] | None = attrs.field(default=attrs.Factory(_span, takes_self=True))
+    period: tuple[int, int] | None = attrs.field(default=None, converter=_period)
     source: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -93,7 +101,7 @@ period 2020–2024 (got 2025). Fix: correct the year or the plan period.
         start, end = self.span
         if start > end:
             raise InvalidValueError("the plan period ends before it starts", field="plan.period",
-                                    value=self.period, fix="give (first year, last year)")
+                                    value=self.period, fix="give [first year, last year]")
         for year in self.targets:
             if not start <= year <= end:
                 raise InvalidValueError(
@@ -104,9 +112,10 @@ period 2020–2024 (got 2025). Fix: correct the year or the plan period.
 
     @property
     def span(self) -> tuple[int, int]:
-        """The plan period as (first year, last year)."""
-        assert self.period is not None
-        return self.period
+        """The plan period as (first year, last year): *period*, or the span of the targets."""
+        if self.period is not None:
+            return self.period
+        return min(self.targets), max(self.targets)
 
     @property
     def final_year(self) -> int:
@@ -193,6 +202,11 @@ def history(
     policy: AchievementPolicy | None = None,
 ) -> list[YearFigures]:
     """Return an indicator's figures year by year, each compared with the year before.
+
+    The second comparison of an LKjIP's chapter III (PermenPAN-RB 53/2014):
+    this year's realization and achievement against earlier years'; a change
+    is "improved" when the realization moved in the good direction of the
+    indicator's polarity.  Docs page *Reports, plans and tables*.
 
     Parameters
     ----------
@@ -294,6 +308,11 @@ def progress(
     policy: AchievementPolicy | None = None,
 ) -> PlanProgress:
     """Compare a realization with the plan's target for its year and with the final target.
+
+    The third comparison of an LKjIP's chapter III (PermenPAN-RB 53/2014): the
+    realization against the medium-term (Renstra) targets, through the same
+    achievement formula (and policy) as any achievement.  Docs page *Reports,
+    plans and tables*.
 
     Examples
     --------

@@ -31,3 +31,8 @@ __all__ = [
     "render_tables",
     "target_table",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

@@ -18,7 +18,7 @@ import numpy as np
 from kinerja.auditing._findings import FIELDS, AuditResult, Severity
 from kinerja.core._extras import optional_import
 from kinerja.core._hooks import frame_of
-from kinerja.core._input import Lang
+from kinerja.core._options import Lang
 from kinerja.core._sentinels import NotApplicable
 from kinerja.outputs._table import Quantity, Table
 from kinerja.schemes._batch import BatchScore

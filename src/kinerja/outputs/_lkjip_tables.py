@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja.budget._lines import BudgetLine, total, totals
+from kinerja.budget._lines import BudgetLine
+from kinerja.budget._totals import total, totals
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.indicators._assessment import AchievementResult, Status
 from kinerja.indicators._figures import Realization, Target

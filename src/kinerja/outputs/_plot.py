@@ -17,10 +17,10 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING
 
-from kinerja.budget._lines import totals
+from kinerja.budget._totals import totals
 from kinerja.core._extras import optional_import
-from kinerja.core._input import Lang, check_lang
 from kinerja.core._notation import format_number, format_plain
+from kinerja.core._options import Lang, check_lang
 from kinerja.core._sentinels import NotApplicable
 from kinerja.exceptions import InvalidValueError
 from kinerja.report._model import Report

@@ -18,9 +18,9 @@ import attrs
 
 from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._hooks import frame_of, html_of
-from kinerja.core._input import Lang, check_choice
-from kinerja.core._input import check_lang as _check_lang
-from kinerja.core._notation import DASH, format_number
+from kinerja.core._notation import DASH, format_number, format_significant
+from kinerja.core._options import Lang, check_choice
+from kinerja.core._options import check_lang as _check_lang
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable
 from kinerja.core._units import Unit, UnitKind
@@ -53,8 +53,9 @@ class Quantity:
     places: int | None = None
 
     def _number(self, value: Decimal, lang: Lang) -> str:
-        places = self.places if self.places is not None else min(2, significant_places(value))
-        return format_number(value, places, notation=lang)
+        if self.places is None:
+            return format_significant(value, notation=lang, most=2)
+        return format_number(value, self.places, notation=lang)
 
     def format(self, lang: Lang = "id") -> str:
         """The cell text in the language's notation."""

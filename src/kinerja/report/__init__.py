@@ -25,3 +25,8 @@ __all__ = [
     "loads_report",
     "save_report",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

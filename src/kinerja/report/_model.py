@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from kinerja.budget._lines import BudgetLine, BudgetTotal, total
+from kinerja.budget._lines import BudgetLine
+from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
 from kinerja.core._input import to_decimal
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
-from kinerja.core._validators import non_empty_text, year_map
+from kinerja.core._validators import instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
 from kinerja.indicators._achievement import AchievementPolicy
@@ -36,6 +37,7 @@ from kinerja.indicators._renstra import (
 )
 from kinerja.report._printed import PrintedFigure
 from kinerja.report._validation import report_problems
+from kinerja.schemes._parts import CalculatedComponent
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 from kinerja.schemes._scoring import ScoreResult
 
@@ -136,14 +138,14 @@ class IndicatorRecord:
     (Decimal('60'), NOT_APPLICABLE)
     """
 
-    indicator: Indicator
-    goal: str
+    indicator: Indicator = attrs.field(validator=instance_of(Indicator))
+    goal: str = attrs.field(validator=non_empty_text)
     targets: FrozenMap[int, Target | NotApplicable] = attrs.field(factory=FrozenMap,
                                                                   converter=_target_map)
     realizations: FrozenMap[int, Realization] = attrs.field(factory=FrozenMap,
                                                             converter=_realization_map)
-    plan: Trajectory | None = attrs.field(default=None, validator=attrs.validators.optional(
-        attrs.validators.instance_of(Trajectory)))
+    plan: Trajectory | None = attrs.field(default=None,
+                                          validator=instance_of(Trajectory, optional=True))
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -211,10 +213,17 @@ def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] 
                                field=section, value=value, fix='write e.g. {"revisi_dipa": 100}')
     scores: dict[str, Any] = {}
     for key, score in value.items():
+        field = f"{section}.{key}"
         if allow_na and score is NOT_APPLICABLE:
             scores[key] = NOT_APPLICABLE
-        else:
-            scores[key] = to_decimal(score, field=f"{section}.{key}")
+            continue
+        if isinstance(score, CalculatedComponent):  # a score computed from its figures
+            if score.key != key:
+                raise InvalidValueError(f"a calculation of {score.key} given for {key}",
+                                        field=field, value=score.value,
+                                        fix="give each calculation its own key")
+            score = score.value
+        scores[key] = to_decimal(score, field=field)
     return FrozenMap(scores)
 
 
@@ -274,12 +283,12 @@ class Report:
     Decimal('80.08')
     """
 
-    satker: Satker = attrs.field(validator=attrs.validators.instance_of(Satker))
+    satker: Satker = attrs.field(validator=instance_of(Satker))
     year: int = attrs.field(validator=year_validator)
     goals: tuple[Goal, ...] = attrs.field(converter=_goals)
     indicators: tuple[IndicatorRecord, ...] = attrs.field(converter=_records)
-    policy: AchievementPolicy = attrs.field(
-        factory=AchievementPolicy, validator=attrs.validators.instance_of(AchievementPolicy))
+    policy: AchievementPolicy = attrs.field(factory=AchievementPolicy,
+                                            validator=instance_of(AchievementPolicy))
     budget: FrozenMap[str, tuple[BudgetLine, ...]] = attrs.field(factory=FrozenMap,
                                                                  converter=_breakdowns)
     ikpa: FrozenMap[str, Decimal | NotApplicable] | None = attrs.field(default=None,

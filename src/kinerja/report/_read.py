@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kinerja.budget._lines import BudgetLine
-from kinerja.core._input import to_decimal
+from kinerja.core._input import to_decimal, to_year
 from kinerja.core._problems import Problems
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._toml import read_text_file, read_toml
@@ -251,12 +251,8 @@ def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
     if "version" in data and data["version"] != VERSION:
         problems.add("version", f"this kinerja reads version {VERSION}", value=data["version"],
                      fix="convert the file, or upgrade kinerja")
-    year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool):
-        if "year" in data:
-            problems.add("year", "must be a year (an integer)", value=year,
-                         kind=InvalidTypeError)
-        year = None
+    year = problems.attempt("year", functools.partial(to_year, data["year"])) \
+        if "year" in data else None
     satker = None
     satker_table = _table(data.get("satker", {}), "satker", problems)
     if satker_table is not None:
@@ -420,12 +416,6 @@ def _read_plan(value: Any, path: str, problems: Problems) -> Trajectory | None:
         return None
     problems.check_keys(table, PLAN, path, required=("targets",))
     targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target)
-    period = table.get("period")
-    if period is not None and (not isinstance(period, list) or len(period) != 2
-                               or not all(isinstance(y, int) for y in period)):
-        problems.add(f"{path}.period", "must be [first year, last year]", value=period,
-                     kind=InvalidTypeError, fix="write period = [2020, 2024]")
-        period = None
     if any(isinstance(t, NotApplicable) for t in targets.values()):
         problems.add(f"{path}.targets", "a plan has a target for every year it lists",
                      fix="leave years without a plan target out")
@@ -434,8 +424,7 @@ def _read_plan(value: Any, path: str, problems: Problems) -> Trajectory | None:
         return None
     plan_targets = {y: t for y, t in targets.items() if isinstance(t, Target)}
     return problems.attempt(path, lambda: Trajectory(
-        targets=plan_targets, period=tuple(period) if period else None,
-        source=table.get("source")))
+        targets=plan_targets, period=table.get("period"), source=table.get("source")))
 
 
 def _read_budget(value: Any, problems: Problems) -> dict[str, list[BudgetLine]]:
@@ -459,10 +448,9 @@ def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
     for path, fields in _entries(value, "printed", PRINTED, ("figure", "text", "where"),
                                  problems):
         wrong = [(key, item) for key, item in fields.items()
-                 if isinstance(item, bool) or not isinstance(item, int if key == "year" else str)]
+                 if key != "year" and not isinstance(item, str)]
         for key, item in wrong[:1]:
-            what = "a year" if key == "year" else "a string"
-            problems.add(f"{path}.{key}", f"must be {what}", value=item, kind=InvalidTypeError)
+            problems.add(f"{path}.{key}", "must be a string", value=item, kind=InvalidTypeError)
         if not wrong:
             figure = problems.attempt(path, functools.partial(PrintedFigure, **fields))
             if figure is not None:

@@ -96,7 +96,9 @@ def dump_report(report: Report) -> str:
             out += ["", "[indicators.realizations]"]
             out += [f"{year} = {_toml_realization(r)}" for year, r in record.realizations.items()]
         if record.plan is not None:
-            out += ["", "[indicators.plan]", "period = [{}, {}]".format(*record.plan.span)]
+            out += ["", "[indicators.plan]"]
+            if record.plan.period is not None:
+                out.append("period = [{}, {}]".format(*record.plan.period))
             if record.plan.source:
                 out.append(f"source = {toml_string(record.plan.source)}")
             out += ["", "[indicators.plan.targets]"]

@@ -46,3 +46,8 @@ __all__ = [
     "preset_schemes",
     "save_scheme",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (the private modules stay out of sight)."""
+    return sorted(__all__)

@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from kinerja.core._frozen import FrozenMap, freeze
+from kinerja.core._frozen import FrozenMap, read_only
 from kinerja.core._hooks import frame_of
 from kinerja.core._input import FloatArray, float_errors, to_float_array
 from kinerja.core._ops import ARRAY
@@ -32,9 +32,17 @@ __all__ = ["BatchScore", "score_batch"]
 _HUNDRED = Decimal(100)
 
 
+def _result_column(value: FloatArray) -> FloatArray:
+    return read_only(value)
+
+
+def _categories_column(value: npt.NDArray[np.str_] | None) -> npt.NDArray[np.str_] | None:
+    return None if value is None else read_only(value)
+
+
 def _aspect_columns(value: Mapping[str, np.ma.MaskedArray[Any, Any]]
                     ) -> FrozenMap[str, np.ma.MaskedArray[Any, Any]]:
-    return freeze(value)
+    return FrozenMap((name, read_only(column)) for name, column in value.items())
 
 
 @attrs.frozen(kw_only=True)
@@ -63,12 +71,12 @@ class BatchScore:
     """
 
     scheme: Scheme = attrs.field(repr=False)
-    total: FloatArray
-    weight_base: FloatArray
-    before_deductions: FloatArray
-    final: FloatArray
+    total: FloatArray = attrs.field(converter=_result_column)
+    weight_base: FloatArray = attrs.field(converter=_result_column)
+    before_deductions: FloatArray = attrs.field(converter=_result_column)
+    final: FloatArray = attrs.field(converter=_result_column)
     aspects: FrozenMap[str, np.ma.MaskedArray[Any, Any]] = attrs.field(converter=_aspect_columns)
-    category: npt.NDArray[np.str_] | None
+    category: npt.NDArray[np.str_] | None = attrs.field(converter=_categories_column)
 
     def to_pandas(self) -> Any:
         """Return the scores as a pandas DataFrame, one row per work unit (``pandas`` extra).

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from kinerja.core._input import check_choice, to_decimal
+from kinerja.core._input import to_decimal
 from kinerja.core._ops import Ops
+from kinerja.core._options import check_choice
 from kinerja.exceptions import InvalidValueError, MissingValueError
 from kinerja.schemes._parts import CalculatedComponent
 

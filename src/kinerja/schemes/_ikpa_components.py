@@ -1,9 +1,10 @@
-"""IKPA component scores from the underlying figures, where public material gives a formula.
+"""IKPA component scores from the underlying figures: kinerja's provisional readings.
 
-All three calculators are *provisional*: their formulas come from public
-material on the regulations (PER-4/PB/2020, PER-4/PB/2021, PER-5/PB/2022,
-PER-5/PB/2024), not from the regulation texts; the docs page *IKPA*, section
-"Component calculators" (``docs/schemes/ikpa.md``), states each rule.  Each is tied to the scheme
+All three calculators are *provisional*: each is kinerja's reading of the
+regulation of its year (PER-4/PB/2020, PER-4/PB/2021, PER-5/PB/2022,
+PER-5/PB/2024), not yet checked against the regulation's text; the docs page
+*IKPA*, section "Component calculators" (``docs/schemes/ikpa.md``), states each
+rule and what is provisional about it.  Each is tied to the scheme
 year (the targets, the averaging or the revision period of that year) and
 returns a :class:`CalculatedComponent` that explains itself and can be given
 to :meth:`kinerja.Scheme.score` as the component's value.
@@ -20,8 +21,8 @@ from typing import Any, Literal, TypeAlias
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import exact, to_decimal, to_rupiah
-from kinerja.core._notation import format_number
-from kinerja.core._notation import format_trace as show
+from kinerja.core._notation import format_number, format_trace
+from kinerja.core._options import check_choice
 from kinerja.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -51,9 +52,9 @@ def _quarters(*targets: int | None) -> tuple[Decimal | None, ...]:
 
 #: Quarterly cumulative absorption targets (% of the type's pagu) for the
 #: Penyerapan component, by the first year of the scheme they belong to and
-#: spending type (public material on PER-4/PB/2021 and PER-5/PB/2024,
-#: provisional).  ``None``: not in kinerja's sources (the 2024 Q3 target for
-#: bansos); give it with ``targets=``.  Read-only.
+#: spending type (kinerja's provisional reading of PER-4/PB/2021 and
+#: PER-5/PB/2024).  ``None``: a target kinerja does not know (the 2024 Q3
+#: target for bansos); give it with ``targets=``.  Read-only.
 PENYERAPAN_TARGETS: FrozenMap[int, FrozenMap[str, tuple[Decimal | None, ...]]] = FrozenMap({
     2021: FrozenMap((code, _quarters(15, 40, 60, 90)) for code in ("51", "52", "53", "57")),
     2024: FrozenMap({
@@ -64,13 +65,13 @@ PENYERAPAN_TARGETS: FrozenMap[int, FrozenMap[str, tuple[Decimal | None, ...]]] =
     }),
 })
 
-_SOURCE_PENYERAPAN = ("public material on PER-4/PB/2021 and PER-5/PB/2024: per quarter and "
+_SOURCE_PENYERAPAN = ("PER-4/PB/2021 and PER-5/PB/2024, provisional reading: per quarter and "
                       "spending type, realization / target capped at 100 %, weighted by pagu; "
                       "mean over quarters (docs: IKPA, component calculators)")
-_SOURCE_DEVIASI = ("public material on PER-5/PB/2022 and PER-5/PB/2024: monthly "
+_SOURCE_DEVIASI = ("PER-5/PB/2022 and PER-5/PB/2024, provisional reading: monthly "
                    "|realization − plan| / plan capped at 100 %; score 100 − mean deviation "
                    "(docs: IKPA, component calculators)")
-_SOURCE_REVISI = ("public material on PER-4/PB/2020: allowed / actual × 100 averaged over "
+_SOURCE_REVISI = ("PER-4/PB/2020, provisional reading: allowed / actual × 100 averaged over "
                   "periods; one revision allowed per quarter (per semester from 2024) "
                   "(docs: IKPA, component calculators)")
 
@@ -146,7 +147,7 @@ def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
     ----------
     year : int
         The fiscal year; chooses the quarterly targets (:data:`PENYERAPAN_TARGETS`:
-        2021, and 2024 on).  Other years have no targets in kinerja's sources:
+        2021, and 2024 on).  Other years have no targets known to kinerja:
         give *targets*.
     pagu : mapping of spending type to Rupiah
         Each spending type's pagu (51, 52, 53, 57).
@@ -155,7 +156,7 @@ def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
     targets : mapping of spending type to sequence of percent, optional
         Cumulative quarterly targets (% of pagu) replacing the year's table
         for the types given; required where the table has none (the 2024
-        Q3 target for bansos, 57, is not in kinerja's sources).
+        Q3 target for bansos, 57, is not known to kinerja).
 
     Returns
     -------
@@ -167,8 +168,9 @@ def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
     For quarter q and spending type t, absorption a = R_tq / pagu_t × 100 and
     the type's achievement is min(a / target_tq × 100, 100).  The quarter's
     value weights the achievements by pagu; the score is the mean of the
-    quarters' values.  Source: public material on PER-4/PB/2021
-    and PER-5/PB/2024, *provisional*.
+    quarters' values.  Source: kinerja's *provisional* reading of
+    PER-4/PB/2021 and PER-5/PB/2024 (docs page *IKPA*, section "Component
+    calculators").
 
     Examples
     --------
@@ -224,15 +226,16 @@ pagu-weighted, mean over quarters; provisional; ...)
                 absorbed = Decimal(amounts[q]) * 100 / budget[label]
                 achieved = min(absorbed / target * 100, _HUNDRED)
                 weighted += budget[label] * achieved
-                parts.append(f"{label} absorbed {show(absorbed)} % of pagu vs target "
-                             f"{show(target)} % → {show(achieved)}")
+                parts.append(f"{label} absorbed {format_trace(absorbed)} % of pagu vs target "
+                             f"{format_trace(target)} % → {format_trace(achieved)}")
             value = weighted / total_pagu
             means.append(value)
-            lines.append(f"Q{q + 1}: " + "; ".join(parts) + f"; pagu-weighted → {show(value)}")
+            lines.append(f"Q{q + 1}: " + "; ".join(parts)
+                         + f"; pagu-weighted → {format_trace(value)}")
         score = sum(means, Decimal(0)) / quarters
-    terms = " + ".join(show(m) for m in means)
+    terms = " + ".join(format_trace(m) for m in means)
     lines.append(f"mean of {quarters} quarter{'s' if quarters > 1 else ''} = ({terms}) / "
-                 f"{quarters} = {show(score)}")
+                 f"{quarters} = {format_trace(score)}")
     return CalculatedComponent(
         key="penyerapan_anggaran", year=year, value=score,
         method="quarterly absorption against targets, capped at 100 %, pagu-weighted, "
@@ -245,7 +248,7 @@ def _target(table: Mapping[str, tuple[Decimal | None, ...]], label: str, quarter
     target = values[quarter] if values is not None and quarter < len(values) else None
     if target is None:
         raise MissingValueError(
-            f"kinerja's sources give no Q{quarter + 1} absorption target for spending type "
+            f"kinerja knows no Q{quarter + 1} absorption target for spending type "
             f"{label} in {year}", field=f"targets[{label}]",
             fix=f"give it: targets={{{label!r}: [q1, q2, q3, q4]}} (cumulative % of pagu)")
     if not 0 < target <= 100:
@@ -266,7 +269,7 @@ def ikpa_deviasi_halaman_iii(*, year: int, plan: Mapping[Any, Sequence[Any]],
     year : int
         The fiscal year; chooses the averaging: ``"mean"`` for 2022–2023
         (PER-5/PB/2022), ``"pagu_weighted"`` from 2024 (PER-5/PB/2024).
-        Earlier years have no method in kinerja's sources: name one.
+        Earlier years have no averaging known to kinerja: name one.
     plan, realization : mapping of spending type to sequence of Rupiah
         Monthly (not cumulative) amounts of the Halaman III DIPA plan (RPD)
         and of the realization, January first (1 to 12 months).
@@ -288,10 +291,10 @@ def ikpa_deviasi_halaman_iii(*, year: int, plan: Mapping[Any, Sequence[Any]],
     Monthly deviation per spending type: d = min(|R − P| / P × 100, 100).
     Each month's deviation is the arithmetic mean over spending types
     (``"mean"``) or their mean weighted by pagu share (``"pagu_weighted"``);
-    the score is 100 − the mean over months.  Source: public
-    material on PER-5/PB/2022 and PER-5/PB/2024, *provisional* (including
-    reading the 2022 "arithmetic mean" as an unweighted mean over spending
-    types).
+    the score is 100 − the mean over months.  Source: kinerja's
+    *provisional* reading of PER-5/PB/2022 and PER-5/PB/2024 (including the
+    2022 "arithmetic mean" as an unweighted mean over spending types; docs
+    page *IKPA*, section "Component calculators").
 
     Examples
     --------
@@ -311,15 +314,11 @@ spending types; provisional; ...)
     if method is None:
         if first < 2022:
             raise InvalidValueError(
-                f"kinerja's sources give no Deviasi Halaman III averaging for {year}",
+                f"kinerja knows no Deviasi Halaman III averaging for {year}",
                 field="method", fix="name one: method='mean' or method='pagu_weighted'")
         method = "mean" if first < 2024 else "pagu_weighted"
-    if method not in ("mean", "pagu_weighted"):
-        raise InvalidValueError("unknown method", field="method", value=method,
-                                fix="use 'mean' or 'pagu_weighted'")
-    if zero_plan not in ("raise", "cap"):
-        raise InvalidValueError("unknown zero_plan policy", field="zero_plan",
-                                value=zero_plan, fix="use 'raise' or 'cap'")
+    check_choice(method, ("mean", "pagu_weighted"), "method")
+    check_choice(zero_plan, ("raise", "cap"), "zero_plan", what="zero_plan policy")
     planned = _series(plan, field="plan", longest=12, period="month")
     spent = _series(realization, field="realization", longest=12, period="month")
     if set(planned) != set(spent) or len(next(iter(planned.values()))) != len(
@@ -345,14 +344,14 @@ spending types; provisional; ...)
                 deviation = _deviation(p, r, zero_plan, f"plan[{label}][{m}]")
                 month_sum += weight[label] * deviation
                 parts.append(f"{label} |{format_number(r, 0)} − {format_number(p, 0)}| / "
-                             f"{format_number(p, 0)} = {show(deviation)} %")
+                             f"{format_number(p, 0)} = {format_trace(deviation)} %")
             weighted_sum += month_sum
             combined = month_sum / total_weight
             monthly.append(combined)
-            lines.append(f"month {m + 1}: " + "; ".join(parts) + f" → {show(combined)} %")
+            lines.append(f"month {m + 1}: " + "; ".join(parts) + f" → {format_trace(combined)} %")
         score = _HUNDRED - weighted_sum / (total_weight * months)
-    terms = " + ".join(show(d) for d in monthly)
-    lines.append(f"score = 100 − ({terms}) / {months} = {show(score)}")
+    terms = " + ".join(format_trace(d) for d in monthly)
+    lines.append(f"score = 100 − ({terms}) / {months} = {format_trace(score)}")
     averaging = ("arithmetic mean over spending types" if method == "mean"
                  else "spending types weighted by pagu share")
     return CalculatedComponent(
@@ -396,8 +395,9 @@ def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1
     -----
     Each period scores 100 when the revisions do not exceed the allowance,
     else allowed / actual × 100; the score is the mean over periods.  The
-    formula is public material's for 2020 (PER-4/PB/2020); kinerja applies it to later
-    years with that year's period.  *Provisional*.
+    formula is kinerja's provisional reading of PER-4/PB/2020; kinerja applies it to later
+    years with that year's period.  *Provisional* (docs page *IKPA*, section
+    "Component calculators").
 
     Examples
     --------
@@ -426,11 +426,12 @@ def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1
             value = _HUNDRED if count <= allowance else Decimal(allowance) * 100 / count
             scores.append(value)
             rule = (f"{count} ≤ {allowance} allowed → 100" if count <= allowance
-                    else f"{allowance} / {count} × 100 = {show(value)}")
+                    else f"{allowance} / {count} × 100 = {format_trace(value)}")
             lines.append(f"{period} {index + 1}: {rule}")
         score = sum(scores, Decimal(0)) / len(scores)
-    terms = " + ".join(show(s) for s in scores)
-    lines.append(f"mean of {len(scores)} {period}s = ({terms}) / {len(scores)} = {show(score)}")
+    terms = " + ".join(format_trace(s) for s in scores)
+    lines.append(f"mean of {len(scores)} {period}s = ({terms}) / {len(scores)} = "
+                 f"{format_trace(score)}")
     return CalculatedComponent(
         key="revisi_dipa", year=year, value=score,
         method=f"allowed / actual × 100 per {period}, capped at 100, mean over {period}s",

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from kinerja.core._input import to_decimal
+from kinerja.core._input import to_decimal, to_year
 from kinerja.core._notation import format_plain, format_trace
 from kinerja.exceptions import InvalidTypeError
 
@@ -50,6 +50,14 @@ def _is_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 def _is_flag(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
         raise InvalidTypeError("must be true or false", field=attribute.name, value=value)
+
+
+def _is_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A year's type (``valid_until`` may be ``None``); its range is checked with the rest."""
+    if value is None and attribute.default is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        to_year(value, field=attribute.name)  # raises: a year is an int
 
 
 def _is_places(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

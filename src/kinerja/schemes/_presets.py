@@ -13,7 +13,8 @@ from importlib import resources
 
 import attrs
 
-from kinerja.core._input import check_choice, to_year
+from kinerja.core._input import to_year
+from kinerja.core._options import check_choice
 from kinerja.core._toml import read_toml
 from kinerja.exceptions import InvalidValueError
 from kinerja.schemes._file import scheme_from_mapping

@@ -25,7 +25,6 @@ import attrs
 from kinerja.core._input import exact, to_decimal
 from kinerja.core._notation import format_plain
 from kinerja.core._rounding import round_half_up
-from kinerja.core._validators import optional_year
 from kinerja.exceptions import InvalidValueError, ValidationError
 from kinerja.schemes._batch import BatchScore, score_batch
 from kinerja.schemes._parts import (
@@ -38,6 +37,7 @@ from kinerja.schemes._parts import (
     _bands,
     _components,
     _deductions,
+    _is_int,
     _is_places,
     _is_text,
     _notes,
@@ -109,8 +109,8 @@ class Scheme:
 
     name: str = attrs.field(validator=_is_text)
     regulation: str = attrs.field(validator=_is_text)
-    valid_from: int = attrs.field(validator=optional_year)
-    valid_until: int | None = attrs.field(default=None, validator=optional_year)
+    valid_from: int = attrs.field(validator=_is_int)
+    valid_until: int | None = attrs.field(default=None, validator=_is_int)
     components: tuple[Component, ...] = attrs.field(converter=_components)
     aspects: tuple[Aspect, ...] = attrs.field(default=(), converter=_aspects)
     deductions: tuple[Deduction, ...] = attrs.field(default=(), converter=_deductions)
@@ -222,7 +222,7 @@ class Scheme:
         -------
         ScoreResult
             Nilai Total, Konversi Bobot, Nilai Akhir, aspects, category and
-            the step-by-step trace (``exformat_plain()``).
+            the step-by-step trace (``explain()``).
 
         Examples
         --------

@@ -7,10 +7,11 @@ stated in the docs page *Scoring schemes* (``docs/schemes/index.md``).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kinerja.core._input import exact
+from kinerja.core._input import exact, to_year
 from kinerja.core._notation import format_plain
 from kinerja.core._problems import Problems
 from kinerja.exceptions import KinerjaError
@@ -72,6 +73,10 @@ def scheme_problems(scheme: Scheme) -> list[KinerjaError]:
     for field in ("name", "regulation"):
         if not getattr(scheme, field).strip():
             problems.add(field, "must not be empty")
+    for field in ("valid_from", "valid_until"):
+        if getattr(scheme, field) is not None:
+            problems.attempt(field, functools.partial(to_year, getattr(scheme, field),
+                                                      field=field))
     if scheme.valid_until is not None and scheme.valid_until < scheme.valid_from:
         problems.add("valid_until", f"is before valid_from {scheme.valid_from}",
                      value=scheme.valid_until)
