@@ -1,15 +1,8 @@
-"""Charts like an LKjIP's, with Indonesian labels by default (needs the ``plot`` extra).
+"""The charts of :mod:`kinerja.plot` (the public module, which says how to use them).
 
-Each function draws on a Matplotlib ``Axes`` (a new figure when none is
-given) and returns it, so charts can be combined and saved::
-
-    import kinerja, kinerja.plot
-    report = kinerja.example_report()
-    ax = kinerja.plot.achievements(report)
-    ax.figure.savefig("capaian.png")
-
-Matplotlib is imported when a chart is drawn, not when kinerja is imported.
-The public module is :mod:`kinerja.plot`.
+Each function draws on a Matplotlib ``Axes`` (a new one when none is given)
+and returns it; Matplotlib is imported, through ``optional_import``, only
+when a chart is drawn.
 """
 
 from __future__ import annotations
