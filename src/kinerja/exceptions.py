@@ -248,6 +248,18 @@ class ValidationError(KinerjaError, ExceptionGroup):
     def __str__(self) -> str:
         return ExceptionGroup.__str__(self)
 
+    def at(self, field: str | None) -> ValidationError:
+        """The same problems, each placed under *field* (``report.toml`` → ``report.toml.year``).
+
+        >>> group = ValidationError("1 problem", [InvalidValueError("bad", field="year")])
+        >>> [e.field for e in group.at("upload").exceptions]
+        ['upload.year']
+        """
+        members = [error.at(f"{field}.{error.field}" if field and error.field else
+                            field or error.field)
+                   if isinstance(error, KinerjaError) else error for error in self.exceptions]
+        return ValidationError(self.message, members)
+
     def derive(self, excs: Sequence[Exception]) -> ValidationError:  # type: ignore[override]
         """Return a group of the same class over *excs* (used by ``except*``)."""
         return ValidationError(self.message, excs)

@@ -15,7 +15,7 @@ from kinerja.core._validators import year
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
 from kinerja.indicators._percentage import percentage
 
-__all__ = ["Realization", "Target"]
+__all__ = ["Realization", "Target", "as_realization", "as_target"]
 
 
 def _number(value: Any, field: str) -> Decimal | None:
@@ -300,3 +300,41 @@ only the counts.
         if self.has_counts:
             return f"{text} % ({self.numerator} / {self.denominator})"
         return text
+
+
+def as_target(year: int, value: Any, field: str) -> Target:
+    """A target of *year*: a :class:`Target`, or a number read as a point target.
+
+    *field* locates an error (``targets.2023``).  ``None`` is refused: a year
+    without a target is left out, or marked ``NOT_APPLICABLE`` where allowed.
+
+    >>> as_target(2023, "60", "targets.2023")
+    Target(year=2023, value=Decimal('60'), low=None, high=None, unit=None)
+    """
+    if isinstance(value, Target):
+        return value
+    if value is None:
+        raise MissingValueError("a target is a number or a Target, not None", field=field,
+                                value=None, fix="give the target, or leave the year out")
+    try:
+        return Target(year=year, value=value)
+    except KinerjaError as error:
+        raise error.at(field) from None
+
+
+def as_realization(year: int, value: Any, field: str) -> Realization:
+    """A realization of *year*: a :class:`Realization`, or a number read as its value.
+
+    >>> as_realization(2023, 75, "realizations.2023").value
+    Decimal('75')
+    """
+    if isinstance(value, Realization):
+        return value
+    if value is None:
+        raise MissingValueError(
+            "a realization is a number or a Realization, not None", field=field, value=None,
+            fix="give the figure, or Realization.not_reported(year) when it was not reported")
+    try:
+        return Realization(year=year, value=value)
+    except KinerjaError as error:
+        raise error.at(field) from None

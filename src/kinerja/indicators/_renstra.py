@@ -23,23 +23,13 @@ from kinerja.core._input import to_year
 from kinerja.core._polarity import Polarity
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import year_map
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._assessment import AchievementResult, assess
-from kinerja.indicators._figures import Realization, Target
+from kinerja.indicators._figures import Realization, Target, as_target
 from kinerja.indicators._indicator import Indicator
 
 __all__ = ["Direction", "PlanProgress", "Trajectory", "YearFigures", "history", "progress"]
-
-
-def as_target(year: int, value: Any, field: str) -> Target:
-    """A target of *year*: a :class:`Target`, or a number read as a point target."""
-    if isinstance(value, Target):
-        return value
-    try:
-        return Target(year=year, value=value)
-    except KinerjaError as error:
-        raise error.at(field) from None
 
 
 def _targets(value: Any) -> FrozenMap[int, Target]:

@@ -22,19 +22,12 @@ from kinerja.core._input import to_decimal
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._assessment import AchievementResult, assess
-from kinerja.indicators._figures import Realization, Target
+from kinerja.indicators._figures import Realization, Target, as_realization, as_target
 from kinerja.indicators._indicator import Indicator, Level
-from kinerja.indicators._renstra import (
-    PlanProgress,
-    Trajectory,
-    YearFigures,
-    as_target,
-    history,
-    progress,
-)
+from kinerja.indicators._renstra import PlanProgress, Trajectory, YearFigures, history, progress
 from kinerja.report._printed import PrintedFigure
 from kinerja.report._validation import report_problems
 from kinerja.schemes._parts import CalculatedComponent
@@ -44,6 +37,7 @@ from kinerja.schemes._scoring import ScoreResult
 __all__ = ["Goal", "IndicatorRecord", "Report", "Satker"]
 
 T = TypeVar("T")
+
 
 @attrs.frozen(kw_only=True)
 class Satker:
@@ -78,27 +72,7 @@ class Goal:
 
 
 def _agreed_target(year: int, value: Any, field: str) -> Target | NotApplicable:
-    if isinstance(value, NotApplicable):
-        return value
-    if value is None:
-        raise InvalidValueError(
-            "a target is a number, a Target or NOT_APPLICABLE, not None", field=field,
-            value=None, fix="give the target, or kinerja.NOT_APPLICABLE when the indicator "
-            "has no target that year")
-    return as_target(year, value, field)
-
-
-def _realization(year: int, value: Any, field: str) -> Realization:
-    if isinstance(value, Realization):
-        return value
-    if value is None:
-        raise InvalidValueError(
-            "a realization is a number or a Realization, not None", field=field, value=None,
-            fix="give the figure, or Realization.not_reported(year) when it was not reported")
-    try:
-        return Realization(year=year, value=value)
-    except KinerjaError as error:
-        raise error.at(field) from None
+    return value if isinstance(value, NotApplicable) else as_target(year, value, field)
 
 
 def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable]:
@@ -106,7 +80,7 @@ def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable]:
 
 
 def _realization_map(value: Any) -> FrozenMap[int, Realization]:
-    return year_map(value, "realizations", _realization)
+    return year_map(value, "realizations", as_realization)
 
 
 @attrs.frozen(kw_only=True)
