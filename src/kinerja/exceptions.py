@@ -249,11 +249,12 @@ class ValidationError(KinerjaError, ExceptionGroup):
         return ExceptionGroup.__str__(self)
 
     def at(self, field: str | None) -> ValidationError:
-        """The same problems, each placed under *field* (``report.toml`` → ``report.toml.year``).
+        """The same problems, each placed under *field* (``year`` becomes ``<field>.year``).
 
         >>> group = ValidationError("1 problem", [InvalidValueError("bad", field="year")])
-        >>> [e.field for e in group.at("upload").exceptions]
-        ['upload.year']
+        >>> print(group.at("upload").describe())
+        1 problem
+          - upload.year: bad
         """
         members = [error.at(f"{field}.{error.field}" if field and error.field else
                             field or error.field)
