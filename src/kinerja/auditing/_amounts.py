@@ -114,7 +114,7 @@ def check_ikpa(result: ScoreResult, figure: PrintedFigure, year: int) -> Outcome
     kind = figure.figure.removeprefix("ikpa.")
     if kind == "category":
         expected = result.category or "n/a"
-        if figure.text.strip().lower() == expected.lower():
+        if " ".join(figure.text.split()).casefold() == expected.casefold():
             return None
         return Outcome("ikpa-category", Severity.ERROR, expected,
                        (part("ikpa", regulation=regulation, what="category",
@@ -126,6 +126,8 @@ def check_ikpa(result: ScoreResult, figure: PrintedFigure, year: int) -> Outcome
         what = figure.aspect
     elif kind in ("weighted", "weight"):
         assert figure.component is not None
+        if figure.component not in result.components:
+            return _deduction(result, figure.component, kind)
         component = result.components[figure.component]
         value = component.weighted if kind == "weighted" else component.weight
         what = f"{component.name} ({'nilai × bobot' if kind == 'weighted' else 'bobot'})"
@@ -140,6 +142,24 @@ def check_ikpa(result: ScoreResult, figure: PrintedFigure, year: int) -> Outcome
                    source=regulation, template="ikpa",
                    params={"regulation": regulation, "what": what},
                    places=significant_places(value) if kind == "weight" else 2)
+
+
+def _deduction(result: ScoreResult, key: str, kind: str) -> Outcome:
+    """A printed weight or weighted value of what the year's scheme makes a deduction.
+
+    The 2024 IKPA (PER-5/PB/2024) turned Dispensasi SPM from a weighted
+    component into a deduction: it has no weight and no nilai × bobot.
+    """
+    regulation = result.scheme.regulation
+    deduction = next(d for d in result.scheme.deductions if d.key == key)
+    points = result.deductions[key]
+    return Outcome(f"ikpa-{kind}", Severity.ERROR, "n/a",
+                   (part("deduction", regulation=regulation, name=deduction.name,
+                         points=Numeral(points, significant_places(points)),
+                         base="Nilai Akhir" if deduction.order == "after_division"
+                         else "Nilai Total",
+                         what="nilai × bobot" if kind == "weighted" else "bobot"),),
+                   deduction.source or regulation)
 
 
 def check_nka(report: Report, figure: PrintedFigure) -> Outcome | None:

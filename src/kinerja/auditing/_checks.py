@@ -20,16 +20,25 @@ from kinerja.auditing._amounts import check_budget, check_ikpa, check_nka, no_fi
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
-from kinerja.auditing._messages import AGREEMENT, BUDGET, COUNTS, MISSING, PLAN
+from kinerja.auditing._messages import (
+    ACHIEVEMENT,
+    AGREEMENT,
+    BUDGET,
+    COUNTS,
+    KINERJA,
+    MISSING,
+    PLAN,
+)
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable
-from kinerja.exceptions import InvalidTypeError
+from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
+from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure
 from kinerja.schemes._scoring import ScoreResult
 
-__all__ = ["Auditor", "audit"]
+__all__ = ["Auditor", "Others", "audit"]
 
 
 class Auditor:
@@ -41,6 +50,9 @@ class Auditor:
         self.groups: dict[tuple[Any, ...], list[PrintedFigure]] = defaultdict(list)
         for figure in report.printed:
             self.groups[self._identity(figure)].append(figure)
+        self._others: dict[tuple[Any, ...], Others] = {}
+        self._printed_inputs: dict[tuple[Any, ...], list[tuple[Decimal, str]]] | None = None
+        self._contexts: dict[tuple[str, int], AchievementCheck | Outcome] = {}
         self._ikpa: ScoreResult | None = None
 
     def _identity(self, figure: PrintedFigure) -> tuple[Any, ...]:
@@ -52,14 +64,39 @@ class Auditor:
         """Check every printed figure, then the inputs; errors first."""
         findings = []
         for figure in self.report.printed:
-            outcome = self.check(figure)
-            if outcome is not None:
-                findings.append(self._finding(figure, outcome))
+            finding = self._audit_one(figure)
+            if finding is not None:
+                findings.append(finding)
         findings += self._input_findings()
         findings.sort(key=lambda f: f.severity.rank)
         title = self.report.title or f"{self.report.year}"
         return AuditResult(name=self.report.satker.name, title=title, year=self.report.year,
                            printed_count=len(self.report.printed), findings=tuple(findings))
+
+    def _audit_one(self, figure: PrintedFigure) -> Finding | None:
+        """The finding of one printed figure; a failure to check it is a finding of its own.
+
+        The safety net: whatever goes wrong while checking one figure (a gap in
+        kinerja's checks) is reported at that figure, with the exception's type
+        and message, and the rest of the report is still audited.
+        """
+        try:
+            outcome = self.check(figure)
+            return None if outcome is None else self._finding(figure, outcome)
+        except Exception as error:  # the safety net: one figure never stops the audit
+            return self._unchecked(figure, error)
+
+    def _unchecked(self, figure: PrintedFigure, error: Exception) -> Finding:
+        """The warning for a figure whose check raised *error*."""
+        try:
+            detail = f"{type(error).__name__}: {error}"
+        except Exception:  # an exception whose str() fails is still named
+            detail = type(error).__name__
+        return Finding(rule="check-failed", severity=Severity.WARNING, location=figure.where,
+                       subject=self._subject(figure), printed=figure.text, expected="n/a",
+                       source=KINERJA,
+                       parts=(part("unchecked", kind=figure.figure, text=figure.text,
+                                   where=figure.where, error=detail),))
 
     def check(self, figure: PrintedFigure) -> Outcome | None:
         """The outcome of one printed figure (``None``: it is right)."""
@@ -77,10 +114,16 @@ class Auditor:
 
     def _finding(self, figure: PrintedFigure, outcome: Outcome) -> Finding:
         parts = list(outcome.parts)
-        others = [f"{o.text!r} ({o.where})" for o in self.groups[self._identity(figure)]
-                  if o is not figure and o.numbers()[0].value != figure.numbers()[0].value]
-        if others and outcome.severity is not Severity.INFO:
-            parts.append(part("also", others="; ".join(others)))
+        if outcome.severity is not Severity.INFO:
+            identity = self._identity(figure)
+            others = self._others.get(identity)
+            if others is None:
+                others = self._others[identity] = Others(self.groups[identity])
+            shown, more = others.differing(figure)
+            if shown:
+                named = "; ".join(f"{o.text!r} ({o.where})" for o in shown)
+                parts.append(part("also_more", others=named, more=more) if more
+                             else part("also", others=named))
         return Finding(rule=outcome.rule, severity=outcome.severity, location=figure.where,
                        subject=self._subject(figure), printed=figure.text,
                        expected=outcome.expected, source=outcome.source, parts=tuple(parts))
@@ -107,15 +150,22 @@ class Auditor:
                                     excess=Numeral(Decimal(-line.remainder), 0)),)))
         return findings
 
-    def _printed_values(self, figure: PrintedFigure, kind: str, year: int
+    def _printed_values(self, indicator: str, kind: str, year: int
                         ) -> list[tuple[Decimal, str]]:
-        """Values printed elsewhere for the same indicator-year as *kind*."""
-        out = []
-        for other in self.report.printed:
-            if (other.figure == kind and other.indicator == figure.indicator
-                    and (other.year or self.report.year) == year):
-                out.append((other.numbers()[0].value, other.where))
-        return out
+        """The values printed for an indicator-year as *kind*, each with its first place.
+
+        The index of every printed target and realization is built once, in one
+        pass over the printed figures; a value printed in several places is
+        named once, where it is first printed.
+        """
+        if self._printed_inputs is None:
+            index: dict[tuple[Any, ...], dict[Decimal, str]] = defaultdict(dict)
+            for other in self.report.printed:
+                if other.figure in ("target", "realization") and other.indicator is not None:
+                    key = (other.figure, other.indicator, other.year or self.report.year)
+                    index[key].setdefault(other.numbers()[0].value, other.where)
+            self._printed_inputs = {key: list(values.items()) for key, values in index.items()}
+        return self._printed_inputs.get((kind, indicator, year), [])
 
     # --- indicators ----------------------------------------------------------------
 
@@ -176,10 +226,9 @@ class Auditor:
         realization = record.realizations.get(year)
         if realization is None or realization.value is None:
             return Outcome("unverifiable", Severity.WARNING, "n/a", (part("missing"),), MISSING)
-        context = AchievementCheck(
-            realization, target, record.indicator.polarity, self.policy,
-            printed_targets=self._printed_values(figure, "target", year),
-            printed_realizations=self._printed_values(figure, "realization", year))
+        context = self._context(record, realization, target, year)
+        if isinstance(context, Outcome):
+            return context
         raw, capped = context.raw, context.capped
         first, converted = figure.numbers()
         if figure.figure == "achievement_raw":
@@ -203,6 +252,72 @@ class Auditor:
         for outcome in found:
             parts += [p for p in outcome.parts if p not in parts]
         return Outcome(worst.rule, worst.severity, worst.expected, tuple(parts), worst.source)
+
+    def _context(self, record: IndicatorRecord, realization: Realization, target: Target,
+                 year: int) -> AchievementCheck | Outcome:
+        """The achievement check of an indicator-year (made once), or why there is none."""
+        key = (record.code, year)
+        if key not in self._contexts:
+            try:
+                self._contexts[key] = AchievementCheck(
+                    realization, target, record.indicator.polarity, self.policy,
+                    printed_targets=self._printed_values(record.code, "target", year),
+                    printed_realizations=self._printed_values(record.code, "realization",
+                                                              year))
+            except (UndefinedRatioError, ZeroTargetError) as error:
+                self._contexts[key] = Outcome("unverifiable", Severity.WARNING, "n/a",
+                                              (part("undefined", error=str(error)),),
+                                              ACHIEVEMENT)
+        return self._contexts[key]
+
+
+#: How many other places a finding names ("also printed as ...").
+SHOWN = 10
+
+
+class Others:
+    """The figures of one identity, to name those printed differently from a given one.
+
+    A finding names up to :data:`SHOWN` other places that print its figure
+    differently, in the report's order, and counts the rest.  The group is
+    read once (each figure's value parsed once), and each figure's list is
+    drawn from at most ``SHOWN`` figures per value, so a group of *n* figures
+    costs O(n · SHOWN), not O(n²).
+    """
+
+    def __init__(self, figures: list[PrintedFigure]) -> None:
+        self.values = [_value(f) for f in figures]
+        self.counts: dict[Any, int] = defaultdict(int)
+        self.candidates: list[tuple[int, PrintedFigure]] = []
+        kept: dict[Any, int] = defaultdict(int)
+        self.position = {id(f): i for i, f in enumerate(figures)}
+        self.size = len(figures)
+        for i, (figure, value) in enumerate(zip(figures, self.values, strict=True)):
+            self.counts[value] += 1
+            if kept[value] < SHOWN:
+                kept[value] += 1
+                self.candidates.append((i, figure))
+
+    def differing(self, figure: PrintedFigure) -> tuple[list[PrintedFigure], int]:
+        """Up to SHOWN figures printed differently from *figure*, and how many more there are."""
+        mine = self.values[self.position[id(figure)]]
+        shown = []
+        for i, other in self.candidates:
+            if self.values[i] != mine:
+                shown.append(other)
+                if len(shown) == SHOWN:
+                    break
+        return shown, self.size - self.counts[mine] - len(shown)
+
+
+def _value(figure: PrintedFigure) -> Any:
+    """What two printed figures of one identity must agree on: the number, or the words."""
+    if figure.figure == "ikpa.category":
+        return " ".join(figure.text.split()).casefold()
+    try:
+        return figure.numbers()[0].value
+    except KinerjaError:
+        return " ".join(figure.text.split()).casefold()
 
 
 def audit(report: Report) -> AuditResult:

@@ -21,6 +21,7 @@ from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._ops import SCALAR
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up, significant_places
+from kinerja.exceptions import UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._achievement import AchievementPolicy, choice_for
 from kinerja.indicators._figures import Realization, Target
 from kinerja.indicators._formulas import FORMULAS, ratio
@@ -30,6 +31,8 @@ __all__ = ["AchievementCheck"]
 
 #: A usual mistake: its rule, severity, message template and parameters, and the figure it gives.
 Candidate = tuple[str, Severity, str, dict[str, Any], Decimal]
+#: The same, before the mistakes whose formula is undefined (``None``) are left out.
+Mistake = tuple[str, Severity, str, dict[str, Any], Decimal | None]
 
 
 class AchievementCheck:
@@ -62,9 +65,22 @@ class AchievementCheck:
         self.source = self.formula.source
         self.printed_targets = printed_targets
         self.printed_realizations = printed_realizations
+        self._candidates: dict[bool, list[Candidate]] = {}
 
-    def _achieve(self, r: Decimal, target: Target, use_cap: bool) -> Decimal:
-        raw, capped = self.policy.raw_and_capped(r, target, self.polarity)
+    def _achieve(self, r: Decimal, target: Target, use_cap: bool) -> Decimal | None:
+        """The achievement from other inputs; ``None`` where the formula is undefined.
+
+        A mistaken input can make the formula undefined (a realization rounded
+        to 0 under T / R, a target of 0): such a mistake reproduces no printed
+        figure, so it is no candidate.
+        """
+        if r == 0 and self.polarity is Polarity.LOWER_IS_BETTER \
+                and self.policy.lower_method == "inverse":
+            return None  # T / R: never divide by a rounded-to-zero realization
+        try:
+            raw, capped = self.policy.raw_and_capped(r, target, self.polarity)
+        except (UndefinedRatioError, ZeroTargetError):
+            return None
         chosen: Decimal = capped if use_cap else raw
         return chosen
 
@@ -85,7 +101,7 @@ class AchievementCheck:
                 "counts": self._counts(), "t": t, "formula": self.formula.expression}
 
         def diagnose(printed: PrintedNumber) -> Outcome | None:
-            for rule, severity, template, params, candidate in self._candidates(use_cap):
+            for rule, severity, template, params, candidate in self.candidates(use_cap):
                 if close(printed, candidate):
                     shown = max(2, printed.places)
                     return Outcome(rule, severity, format_plain(value, shown),
@@ -96,9 +112,23 @@ class AchievementCheck:
         return compare(number, value, rule="achievement", source=self.source,
                        template="achievement", params=base, diagnose=diagnose)
 
-    def _candidates(self, use_cap: bool) -> list[Candidate]:
-        """(rule, severity, template, params, value) for each usual mistake, in order."""
-        out: list[Candidate] = []
+    def candidates(self, use_cap: bool) -> list[Candidate]:
+        """(rule, severity, template, params, value) for each usual mistake, in order.
+
+        Computed once per ``use_cap`` and kept: every printed figure of the
+        indicator-year is diagnosed against the same list.
+        """
+        if use_cap not in self._candidates:
+            found: list[Candidate] = []
+            for rule, severity, template, params, value in self._mistakes(use_cap):
+                if value is not None:  # an undefined formula reproduces nothing
+                    found.append((rule, severity, template, params, value))
+            self._candidates[use_cap] = found
+        return self._candidates[use_cap]
+
+    def _mistakes(self, use_cap: bool) -> list[Mistake]:
+        """Every usual mistake, with the figure it gives (``None``: undefined)."""
+        out: list[Mistake] = []
         cap = self.policy.cap
         if use_cap and cap is not None and self.raw > self.capped:
             out.append(("achievement-cap", Severity.ERROR, "cap",

@@ -11,10 +11,12 @@ from __future__ import annotations
 from kinerja.core._frozen import FrozenMap
 
 __all__ = [
+    "ACHIEVEMENT",
     "AGREEMENT",
     "BUDGET",
     "BUDGET_LINES",
     "COUNTS",
+    "KINERJA",
     "MISSING",
     "NOTATION",
     "OWN_FIGURES",
@@ -33,10 +35,13 @@ COUNTS = ("PermenPAN-RB 53/2014, measuring a ratio indicator: realization = nume
 MISSING = "missing is not zero (kinerja docs: Achievement, missing figures)"
 BUDGET = ("PMK 214/PMK.02/2017: sisa = pagu − realisasi; penyerapan = realisasi / pagu × 100 "
           "(kinerja docs: Budget)")
+ACHIEVEMENT = "the achievement formulas (kinerja docs: Achievement (capaian))"
 AGREEMENT = "Perjanjian Kinerja {year} (PermenPAN-RB 53/2014): the agreed target"
 PLAN = "the medium-term plan (Renstra; PermenPAN-RB 53/2014)"
 OWN_FIGURES = "the report's own figures"
 BUDGET_LINES = "the report's budget lines"
+KINERJA = ("kinerja's own checks: a figure they cannot check is a gap in kinerja, to be "
+           "reported at https://github.com/kinerja/kinerja/issues")
 
 # Message templates: (English, Indonesian).
 T: FrozenMap[str, tuple[str, str]] = FrozenMap({
@@ -128,6 +133,24 @@ T: FrozenMap[str, tuple[str, str]] = FrozenMap({
         "Dihitung ulang menurut {regulation}: {what} = {expected}."),
     "also": (
         "Also printed as {others}.", "Juga tercetak sebagai {others}."),
+    "also_more": (
+        "Also printed as {others}, and differently in {more} more places.",
+        "Juga tercetak sebagai {others}, dan berbeda lagi di {more} tempat lain."),
+    "deduction": (
+        "Under {regulation}, {name} is a deduction ({points} points taken from {base}), "
+        "not a weighted component: it has no {what} (is this an earlier year's scheme?).",
+        "Menurut {regulation}, {name} adalah pengurang ({points} poin dikurangkan dari "
+        "{base}), bukan komponen berbobot: tidak ada {what} (skema tahun sebelumnya?)."),
+    "undefined": (
+        "The achievement is undefined for these inputs, so the printed figure cannot be "
+        "checked: {error}",
+        "Capaian tidak terdefinisi untuk data ini, sehingga angka tercetak tidak dapat "
+        "diperiksa: {error}"),
+    "unchecked": (
+        "The {kind} {text!r} ({where}) could not be checked: {error}. This is a gap in "
+        "kinerja's checks; the rest of the report was audited.",
+        "Angka {kind} {text!r} ({where}) tidak dapat diperiksa: {error}. Ini celah pemeriksaan "
+        "kinerja; bagian lain laporan tetap diperiksa."),
     "line_over_pagu": (
         "Spending {spending} exceeds the pagu {pagu} by {excess} (pagu minus).",
         "Realisasi {spending} melebihi pagu {pagu} sebesar {excess} (pagu minus)."),

@@ -6,6 +6,7 @@ The top layer: it may use everything below it.  Docs page *The audit*.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,8 +33,13 @@ examples:
   kinerja tables laporan.toml --lang en --format csv
 
 exit status: 0 on success (also when findings are listed, unless --fail-on-error),
-1 when --fail-on-error is given and errors were found, 2 when the file cannot be used.
+1 when --fail-on-error is given and errors were found, 2 when the file (or the
+command line) cannot be used, and 2 with "internal error" on stderr for a bug in
+kinerja (please report it).  No other status.
 """
+
+#: Where to report a bug.
+_ISSUES = "https://github.com/kinerja/kinerja/issues"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,23 +82,64 @@ def _load(file: Path | None) -> Report:
     return example_report() if file is None else load_report(file)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (2 when a file cannot be used)."""
-    args = _parser().parse_args(argv)
-    try:
-        report = _load(args.file)
-    except ValidationError as group:
-        print(f"kinerja: {group.describe()}", file=sys.stderr)
-        return 2
-    except KinerjaError as error:
-        print(f"kinerja: {error}", file=sys.stderr)
-        return 2
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
+    report = _load(args.file)
     if args.command == "tables":
-        sys.stdout.write(render_tables(chapter_three(report), args.format, args.lang))
-        return 0
-    result = audit(report)
-    sys.stdout.write(result.render(args.format, args.lang))
-    return 1 if args.fail_on_error and result.errors else 0
+        text = render_tables(chapter_three(report), args.format, args.lang)
+        failed = False
+    else:
+        result = audit(report)
+        text = result.render(args.format, args.lang)
+        failed = bool(args.fail_on_error and result.errors)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (``kinerja audit | head``): quietly
+        _silence_stdout()
+        return 2
+    except OSError as error:
+        return _fail(f"cannot write the output: {error}")
+    return 1 if failed else 0
+
+
+def _fail(message: str) -> int:
+    """Write one message on stderr; the status of an unusable input (2)."""
+    print(f"kinerja: {message}", file=sys.stderr)
+    return 2
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at the null device so exiting stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status: 0, 1 or 2, never anything else.
+
+    0: done (findings, if any, are listed); 1: ``--fail-on-error`` and the
+    audit found errors; 2: the input cannot be used (a bad file: one message
+    on stderr, no traceback), the output cannot be written (a closed pipe
+    exits quietly), the run was interrupted, or an internal error (a bug in
+    kinerja: one message that says so and asks for a report).  A bad command
+    line exits through argparse's ``SystemExit(2)``, ``--help`` through
+    ``SystemExit(0)``.
+    """
+    try:
+        return _run(_parser().parse_args(argv))
+    except ValidationError as group:
+        return _fail(group.describe())
+    except KinerjaError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as error:  # a bug in kinerja: one message, never a traceback or 1
+        return _fail(f"internal error ({type(error).__name__}: {error}); this is a bug in "
+                     f"kinerja, please report it at {_ISSUES} with the command and the file")
 
 
 if __name__ == "__main__":  # pragma: no cover
