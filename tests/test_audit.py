@@ -4,20 +4,19 @@ import csv
 import io
 import json
 import re
-from decimal import Decimal
 
 import attrs
 import pytest
 
 import kinerja
 from kinerja import Severity
-from kinerja.auditing._checks import Auditor
 from kinerja.cli._main import main
+from tests import oracle
 
 # Every finding of the bundled reference report: (rule, location, printed, expected), each
-# recomputed by hand.  R = realization, T = agreed target; the report caps at 120 %.
-EXPECTED_FINDINGS = [
-    # Errors ------------------------------------------------------------------------------
+# recomputed by hand, by severity.  R = realization, T = agreed target; the report caps at
+# 120 %.  The counts of findings (EXPECTED_COUNTS) are derived from these lists only.
+EXPECTED_ERRORS = [
     # IKP-2 is in PK 2022 only: no 2023 target, so no 2023 achievement.
     ("achievement-no-target", "Ikhtisar Eksekutif, butir 3", "100%", "n/a"),
     # IKK-1.1: R = 994 / 1327 = 74.906 %; R / T = 74.906 / 60 = 124.84 %, reported 120 %.
@@ -83,7 +82,8 @@ EXPECTED_FINDINGS = [
     ("ikpa-aspect", "Gambar 3.2, Nilai Aspek", "97,00", "97.09"),
     # The sixth cell, Dispensasi SPM: 100 × 5 / 100 = 5.00 (UP/TUP would be 9.76).
     ("ikpa-weighted", "Gambar 3.2, Nilai Akhir per komponen (sel keenam)", "4,78", "5.00"),
-    # Warnings ----------------------------------------------------------------------------
+]
+EXPECTED_WARNINGS = [
     # Achievements printed for indicators whose realization the report does not give.
     ("unverifiable", "Ikhtisar Eksekutif, butir 1", "100%", "n/a"),
     ("unverifiable", "Ikhtisar Eksekutif, butir 2", "100%", "n/a"),
@@ -98,13 +98,18 @@ EXPECTED_FINDINGS = [
     ("budget-absorption-not-applicable", "Tabel 3.22, Tahun 2023, Belanja Modal", "0", "n/a"),
     # "3,529.557.791,-" mixes separators (the value 3.529.557.791 is right).
     ("notation", "Tabel 3.23", "3,529.557.791,-", "3529557791"),
-    # Infos -------------------------------------------------------------------------------
+]
+EXPECTED_INFOS = [
     # IKK-1.3: R / T = 88.235 / 35 = 252.10 %, reported as 120 % under the convention.
     ("cap-applied", "Ikhtisar Eksekutif, butir 8", "120 %", "120.00"),
     ("cap-applied", "Bab III A.1.3, teks", "120%*(Konversi 120)", "120.00"),
     ("cap-applied", "Tabel 3.7", "120%", "120.00"),
     ("cap-applied", "Tabel 3.8", "120%", "120.00"),
 ]
+#: Every finding, errors first, and how many of each severity the reference audit gives.
+EXPECTED_FINDINGS = EXPECTED_ERRORS + EXPECTED_WARNINGS + EXPECTED_INFOS
+EXPECTED_COUNTS = {"error": len(EXPECTED_ERRORS), "warning": len(EXPECTED_WARNINGS),
+                   "info": len(EXPECTED_INFOS)}
 
 
 @pytest.fixture(scope="module")
@@ -150,9 +155,18 @@ def test_finding_fields(result):
         assert all(record.values())
 
 
-def test_severity_counts(result):
-    """35 errors, 9 warnings, 4 notes."""
-    assert (len(result.errors), len(result.warnings), len(result.infos)) == (35, 9, 4)
+def _rows(findings):
+    return [(f.rule, f.location, f.printed, f.expected) for f in findings]
+
+
+def test_severities_are_the_tables(result):
+    """Errors, warnings and notes are exactly the three parts of the hand-checked table."""
+    assert _rows(result.errors) == EXPECTED_ERRORS
+    assert _rows(result.warnings) == EXPECTED_WARNINGS
+    assert _rows(result.infos) == EXPECTED_INFOS
+    counts = {"error": len(result.errors), "warning": len(result.warnings),
+              "info": len(result.infos)}
+    assert counts == EXPECTED_COUNTS
 
 
 def test_messages_in_indonesian(result):
@@ -166,45 +180,18 @@ def test_messages_in_indonesian(result):
 # --- no false alarms, and one finding per changed figure ------------------------------
 
 
-def _consistent(report):
-    """The report with every checkable printed figure replaced by the recomputed one."""
-    auditor = Auditor(report)
-    fixed = []
-    for figure in report.printed:
-        outcome = auditor.check(figure)
-        if outcome is not None and outcome.expected == "n/a":
-            continue  # cannot be printed consistently: drop it
-        first, converted = figure.numbers()
-        expected = outcome.expected if outcome is not None else None
-
-        def show(value, places):
-            return kinerja.format_number(value, places)
-
-        if figure.figure == "ikpa.category":
-            fixed.append(figure)
-            continue
-        if converted is not None:
-            record = report.indicator(figure.indicator)
-            year = figure.year or report.year
-            raw, capped = report.policy.raw_and_capped(
-                record.realizations[year].value, record.target(year),
-                record.indicator.polarity)
-            text = f"{show(raw, first.places)}% (Konversi {show(capped, converted.places)})"
-        elif expected is None:
-            text = figure.text
-        else:
-            value = Decimal(expected)
-            text = show(value, first.places)
-            if figure.whole:
-                text = kinerja.format_number(value, 0)
-        fixed.append(attrs.evolve(figure, text=text))
-    return attrs.evolve(report, printed=fixed)
+# The consistent reports are recomputed by the oracle (tests/oracle.py), not by the audit:
+# a formula the audit gets wrong cannot also be what the report is checked against.
 
 
 @pytest.fixture(scope="module")
-def consistent(report):
-    uncapped = attrs.evolve(report, policy=kinerja.AchievementPolicy())
-    return _consistent(uncapped)
+def uncapped(report):
+    return attrs.evolve(report, policy=kinerja.AchievementPolicy())
+
+
+@pytest.fixture(scope="module")
+def consistent(uncapped):
+    return oracle.consistent(uncapped)[0]
 
 
 def test_consistent_report_gives_no_findings(consistent):
@@ -213,11 +200,26 @@ def test_consistent_report_gives_no_findings(consistent):
     assert list(kinerja.audit(consistent)) == []
 
 
+def test_figures_that_cannot_be_right_are_those_the_audit_cannot_check(uncapped):
+    """The figures the oracle cannot recompute are exactly the table's "n/a" findings."""
+    dropped = oracle.consistent(uncapped)[1]
+    assert sorted((f.where, f.text) for f in dropped) == sorted(
+        (location, printed) for _, location, printed, expected in EXPECTED_FINDINGS
+        if expected == "n/a")
+
+
 def test_consistent_capped_report_gives_only_notes(report):
-    """Under the 120 % convention, right figures give only the "cap applied" notes."""
-    result = kinerja.audit(_consistent(report))
-    assert result.findings
-    assert {f.rule for f in result} == {"cap-applied"}
+    """Under the 120 % convention, right figures give only the "cap applied" notes, there."""
+    capped = oracle.consistent(report)[0]
+    result = kinerja.audit(capped)
+    above_cap = []
+    for figure in capped.printed:
+        if figure.figure == "achievement":
+            raw, reported = oracle.value_of(capped, figure)
+            if raw > reported:
+                above_cap.append(figure.where)
+    assert above_cap
+    assert [(f.rule, f.location) for f in result] == [("cap-applied", w) for w in above_cap]
 
 
 def test_right_under_declared_conventions_is_not_an_error(report):
@@ -251,6 +253,59 @@ def test_mutating_any_printed_figure_gives_exactly_one_finding(consistent):
         assert (finding.location, finding.printed) == (mutated.where, mutated.text)
 
 
+# --- what a finding says -----------------------------------------------------------------
+
+R_IKK_1_2 = oracle.exact(31) * 100 / 47  # IKK-1.2: 31 of 47 children, lower is better
+R_IKK_1_1 = oracle.exact(994) * 100 / 1327  # IKK-1.1: 994 of 1327 clients employed
+
+
+@pytest.mark.parametrize(
+    ("code", "method", "formula", "value", "r", "counts", "t"),
+    [
+        ("IKK-1.2", "mirror", "(2 − R / T) × 100", oracle.mirror(R_IKK_1_2, 55), R_IKK_1_2,
+         "31 / 47", 55),
+        ("IKK-1.2", "inverse", "T / R × 100", oracle.inverse(R_IKK_1_2, 55), R_IKK_1_2,
+         "31 / 47", 55),
+        ("IKK-1.1", "mirror", "R / T × 100", oracle.ratio(R_IKK_1_1, 60), R_IKK_1_1,
+         "994 / 1327", 60),
+    ],
+)
+def test_a_wrong_achievement_is_explained_by_its_formula(report, code, method, formula, value,
+                                                          r, counts, t):
+    """A wrong figure no usual mistake explains names the policy's formula, R and T in place."""
+    policy = kinerja.AchievementPolicy(lower_method=method)
+    figure = kinerja.PrintedFigure(figure="achievement", indicator=code, text="90%", where="x")
+    (finding,) = kinerja.audit(attrs.evolve(report, printed=[figure], policy=policy))
+    assert (finding.rule, finding.expected) == ("achievement", oracle.plain(value, 2))
+    assert finding.message("en") == (
+        f"The achievement is {oracle.plain(value, 2)} % ({formula} with "
+        f"R = {oracle.plain(r, 2)} ({counts}), T = {t}).")
+    assert finding.message("id") == (
+        f"Capaian seharusnya {oracle.show(value, 2)} % ({formula} dengan "
+        f"R = {oracle.show(r, 2)} ({counts}), T = {t}).")
+
+
+def test_a_lower_is_better_finding_cites_the_regulations_formula(report):
+    """The default lower-is-better formula is cited with its source, PermenPAN-RB 8/2021."""
+    figure = kinerja.PrintedFigure(figure="achievement", indicator="IKK-1.2", text="90%",
+                                   where="x")
+    (finding,) = kinerja.audit(attrs.evolve(report, printed=[figure]))
+    assert "(2 − R / T) × 100" in finding.message("en")
+    assert finding.source.startswith("PermenPAN-RB 8/2021, 'kondisi khusus'")
+
+
+@pytest.mark.parametrize("kind", ["numerator", "denominator", "complement"])
+@pytest.mark.parametrize("step", [-1, 1])
+def test_a_count_one_off_is_an_error(report, kind, step):
+    """A count printed one above or below the counts (IKK-1.3: 15 of 17, 2 left) is an error."""
+    right = {"numerator": 15, "denominator": 17, "complement": 17 - 15}[kind]
+    figure = kinerja.PrintedFigure(figure=kind, indicator="IKK-1.3", text=str(right + step),
+                                   where="x")
+    (finding,) = kinerja.audit(attrs.evolve(report, printed=[figure]))
+    assert (finding.rule, finding.severity, finding.expected) == (
+        "counts", Severity.ERROR, str(right))
+
+
 # --- the command line -----------------------------------------------------------------
 
 
@@ -279,12 +334,13 @@ def test_cli_audit_text_and_markdown(capsys):
     """The text output groups by severity; markdown is a table; both in Indonesian by default."""
     main(["audit"])
     text = capsys.readouterr().out
-    assert text.index("KESALAHAN (35)") < text.index("PERINGATAN (9)") < text.index(
-        "CATATAN (4)")
+    counts = EXPECTED_COUNTS
+    assert text.index(f"KESALAHAN ({counts['error']})") < text.index(
+        f"PERINGATAN ({counts['warning']})") < text.index(f"CATATAN ({counts['info']})")
     main(["audit", "--format", "markdown", "--lang", "en"])
     markdown = capsys.readouterr().out
     assert "| Severity | Rule |" in markdown
-    assert markdown.count("\n| error |") == 35
+    assert markdown.count("\n| error |") == EXPECTED_COUNTS["error"]
 
 
 def test_cli_fail_on_error(tmp_path, consistent, capsys):
