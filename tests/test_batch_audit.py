@@ -1,10 +1,17 @@
-"""The audit over many reports: the same findings as one by one, planted mistakes found."""
+"""The audit over many reports: the same findings as one by one, planted mistakes found.
+
+The synthetic reports are built by library code (kinerja.batch._reports), so their printed
+figures are checked here against the oracle (tests/oracle.py) before the audit is.
+"""
+
+from fractions import Fraction
 
 import pytest
 
 import kinerja
 import kinerja.batch._reports as synthetic
 from kinerja import batch
+from tests import oracle
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +27,43 @@ def test_audit_many_is_audit_one_by_one(data):
     assert [r.year for r in many] == [r.year for r in reports]
 
 
-def test_without_planted_mistakes_only_conventions_and_inputs_are_reported(data, monkeypatch):
-    """Right printed figures give no finding beyond the cap notes and over-pagu inputs."""
+def _right(report, figure):
+    """The oracle's text of a synthetic printed figure ("12,34%" for an achievement)."""
+    text = oracle.right_text(report, figure)
+    return text + "%" if figure.figure == "achievement" else text
+
+
+def test_synthetic_figures_are_the_oracles(data, monkeypatch):
+    """Without planted mistakes every printed figure is the oracle's, at its precision."""
     monkeypatch.setattr(synthetic, "MISTAKE_SHARE", 0.0)
-    results = batch.audit_many(batch.synthetic_reports(data, range(60)))
-    rules = {f.rule for r in results for f in r}
-    assert rules <= {"cap-applied", "budget-over-pagu"}
-    assert all(f.location.startswith("budget.") for r in results for f in r
-               if f.rule == "budget-over-pagu")
+    reports = batch.synthetic_reports(data, range(60))
+    lower = 0
+    for report in reports:
+        for figure in report.printed:
+            assert figure.text == _right(report, figure), figure
+            if figure.indicator is not None:
+                polarity = report.indicator(figure.indicator).indicator.polarity
+                lower += polarity is kinerja.Polarity.LOWER_IS_BETTER
+    assert lower > 100  # the lower-is-better formula is among those checked
+
+
+def test_without_planted_mistakes_only_conventions_and_inputs_are_reported(data, monkeypatch):
+    """Right printed figures give only the cap notes (where raw > 120) and over-pagu lines."""
+    monkeypatch.setattr(synthetic, "MISTAKE_SHARE", 0.0)
+    reports = batch.synthetic_reports(data, range(60))
+    for report, result in zip(reports, batch.audit_many(reports), strict=True):
+        above_cap = []
+        for figure in report.printed:
+            if figure.figure == "achievement":
+                raw, reported = oracle.value_of(report, figure)
+                if raw > reported:
+                    above_cap.append(figure.where)
+        over = [f"budget.spending_type[{j}]"
+                for j, line in enumerate(report.budget["spending_type"])
+                if line.realization > line.pagu]
+        assert sorted((f.rule, f.location) for f in result) == sorted(
+            [("cap-applied", where) for where in above_cap]
+            + [("budget-over-pagu", where) for where in over])
 
 
 def test_planted_mistakes_are_found(data, monkeypatch):
@@ -38,13 +74,13 @@ def test_planted_mistakes_are_found(data, monkeypatch):
         flagged = {(f.location, f.printed): f.rule for f in result}
         for printed in report.printed:
             key = (printed.where, printed.text)
+            value = oracle.value_of(report, printed)
             if printed.figure == "achievement":
+                assert printed.text == oracle.show(value[1] + Fraction(1, 100), 2) + "%"
                 assert key in flagged
             elif printed.figure == "absorption":
-                kind = kinerja.SpendingType.parse(printed.line)
-                lines = [x for x in report.budget["spending_type"] if x.spending_type is kind]
-                right = kinerja.format_number(kinerja.total(lines).absorption, 2)
-                if right != printed.text:
+                assert printed.text == oracle.show(oracle.truncate(value, 2), 2)
+                if oracle.truncate(value, 2) != oracle.round_half_up(value, 2):
                     assert flagged[key] == "rounding-truncated"
                 else:
                     assert key not in flagged
