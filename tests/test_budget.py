@@ -15,6 +15,7 @@ from kinerja.budget._lines import BudgetLine, SpendingType
 from kinerja.budget._totals import compare_years, subtotals, total, totals
 from kinerja.core._input import to_rupiah
 from kinerja.core._sentinels import NOT_APPLICABLE
+from tests import oracle
 
 # The reference LKjIP (Bapas Kelas II Pangkalpinang), Tabel 3.22 and Tabel 3.23.
 PROGRAM_PPH = "Program Pelayanan dan Penegakan Hukum"
@@ -219,12 +220,23 @@ def test_array_absorption_rounds_exactly_like_scalar(pairs, places):
 
 
 @given(st.lists(st.tuples(amounts, budgets), min_size=1, max_size=30))
-def test_array_absorption_unrounded_is_close(pairs):
-    """Unrounded array absorption is the exact value to float64 precision."""
+def test_array_absorption_unrounded_is_correctly_rounded(pairs):
+    """Unrounded array absorption is R · 100 / P rounded once to float64, up to 10^16."""
     r = np.array([a for a, _ in pairs], dtype=np.int64)
     p = np.array([b for _, b in pairs], dtype=np.int64)
     for (a, b), got in zip(pairs, absorption(r, p), strict=True):
-        assert got == pytest.approx(float(absorption(a, b)), rel=1e-15)
+        assert got == float(oracle.absorption(a, b))
+
+
+@pytest.mark.parametrize(
+    ("spent", "pagu"),
+    [(7, 7), (1, 7), (5, 6), (3_339_988_159_515, 8_308_397_299_876),
+     (2_886_446_566, 2_886_561_001)],
+)
+def test_array_absorption_is_one_division(spent, pagu):
+    """7 of 7 Rupiah is exactly 100 %: R · 100 / P, not R / (P / 100) = 99.99999999999999."""
+    got = absorption(np.array([spent, 1]), np.array([pagu, 1]))
+    assert got[0] == float(oracle.absorption(spent, pagu))
 
 
 def test_array_absorption_bad_input():

@@ -1,6 +1,5 @@
 """Half-up rounding: ties, an exact Fraction oracle, and the float shortest-repr rule."""
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,15 +10,7 @@ from hypothesis import strategies as st
 
 import kinerja
 from kinerja import round_half_up
-
-
-def oracle(value: Fraction, places: int) -> Fraction:
-    """Round half away from zero with exact rational arithmetic."""
-    scaled = abs(value) * 10**places
-    whole = math.floor(scaled)
-    if scaled - whole >= Fraction(1, 2):
-        whole += 1
-    return Fraction(-whole if value < 0 else whole, 10**places)
+from tests.oracle import round_half_up as oracle
 
 
 @pytest.mark.parametrize(
@@ -102,6 +93,31 @@ def test_large_floats_fall_back_exactly():
     values = np.array([1e20, 123456789012345.5, -9.5e14, 4.5e14])
     result = round_half_up(values, 0)
     assert result.tolist() == [1e20, 123456789012346.0, -9.5e14, 4.5e14]
+
+
+@pytest.mark.parametrize(
+    ("value", "places"),
+    [
+        # Scaled magnitudes from 4 × 10^14 on are rounded one by one; ties there go away
+        # from zero too (half-even would give ...000, ...002 and .12).
+        (400_000_000_000_000.5, 0),
+        (-400_000_000_000_002.5, 0),
+        (4_000_000_000_000.125, 2),
+        (4_503_599_627_370_494.5, 0),
+    ],
+)
+def test_ties_beyond_the_vectorised_range_round_half_up(value, places):
+    """Exact float ties above the vectorised range round away from zero, never to even."""
+    got = round_half_up(np.array([value, 1.0]), places)[0]
+    assert Fraction(repr(float(got))) == oracle(Fraction(repr(value)), places)
+
+
+@given(st.integers(min_value=4 * 10**14, max_value=2**52 - 1), st.booleans())
+def test_large_exact_ties_go_away_from_zero(n, negative):
+    """Every tie n + ½ above 4 × 10^14 (exact below 2^52) rounds to n + 1, away from zero."""
+    x = -(n + 0.5) if negative else n + 0.5
+    got = round_half_up(np.array([x]), 0)[0]
+    assert got == (-(n + 1) if negative else n + 1)
 
 
 def test_masked_array_keeps_mask():
