@@ -41,8 +41,8 @@ def exact(value: Any) -> Fraction:
     """A number as an exact Fraction: ints, Decimals, strings, floats by their shortest repr."""
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, float):
-        return Fraction(repr(value))
+    if isinstance(value, float):  # numpy's float64 too, by the shortest repr of its value
+        return Fraction(float.__repr__(value))
     if isinstance(value, Decimal | int):
         return Fraction(value)
     return Fraction(str(value))
