@@ -1,11 +1,14 @@
 """IKPA (PER-4/PB/2020 to PER-5/PB/2024): presets by year, the reference report, calculators."""
 
 from decimal import Decimal, localcontext
+from fractions import Fraction
 
+import attrs
 import pytest
 
 import kinerja
 from kinerja import NOT_APPLICABLE, round_half_up
+from tests import oracle
 
 KEYS_2022 = ["revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran", "belanja_kontraktual",
              "penyelesaian_tagihan", "pengelolaan_up_tup", "dispensasi_spm", "capaian_output"]
@@ -365,3 +368,46 @@ def test_penyerapan_refuses_falling_cumulative_and_bad_targets():
         kinerja.ikpa_penyerapan(year=2024, pagu={52: 100}, realization={52: [50, 10]})
     with pytest.raises(kinerja.InvalidTypeError, match="targets"):
         kinerja.ikpa_penyerapan(year=2024, pagu={52: 100}, realization={52: [50]}, targets=5)
+
+
+# --- every figure of a score, against the oracle -------------------------------------------
+
+def _close(value, exact):
+    """A Decimal computed at 50 digits equals an exact Fraction to 45 significant digits."""
+    return abs(Fraction(value) - exact) <= abs(exact) * Fraction(1, 10**45)
+
+
+def _scaled(scheme, data, scale):
+    """A preset (as a kinerja Scheme and as the oracle's data) with every weight × *scale*."""
+    if scale == 1:
+        return scheme, data
+    components = [dict(c, weight=oracle.exact(c["weight"]) * scale) for c in data["components"]]
+    data = dict(data, components=components,
+                weight_total=oracle.exact(data["weight_total"]) * scale)
+    scheme = attrs.evolve(
+        scheme, components=[attrs.evolve(c, weight=c.weight * Decimal(str(float(scale))))
+                            for c in scheme.components],
+        weight_total=scheme.total_weight * Decimal(str(float(scale))))
+    return scheme, data
+
+
+@pytest.mark.parametrize("scale", [1, Fraction(1, 10), 4])
+@pytest.mark.parametrize("year", [2020, 2021, 2023, 2024])
+def test_every_figure_is_the_oracles(year, scale):
+    """Weighted values, aspects, totals, Nilai Akhir and category under any weight unit."""
+    scheme, data = _scaled(kinerja.ikpa_scheme(year), oracle.preset("ikpa", year), scale)
+    values = {c.key: Decimal(100) - Decimal("3.37") * i for i, c in enumerate(scheme.components)}
+    optional = [c.key for c in scheme.components if c.can_be_not_applicable]
+    values[optional[0]] = NOT_APPLICABLE
+    values |= {d.key: Decimal("0.5") for d in scheme.deductions}
+    result, expected = scheme.score(values), oracle.score(data, values)
+    weighted = {k: c.weighted for k, c in result.components.items() if c.weighted is not None}
+    assert weighted.keys() == expected.weighted.keys()
+    assert all(_close(weighted[k], expected.weighted[k]) for k in weighted)
+    assert {k: c.weight for k, c in result.components.items()} == expected.weights
+    assert _close(result.total, expected.total)
+    assert _close(result.weight_base, expected.weight_base)
+    assert _close(result.final, expected.final)
+    assert result.category == expected.category
+    assert result.aspects.keys() == expected.aspects.keys()
+    assert all(_close(result.aspects[k], expected.aspects[k]) for k in expected.aspects)

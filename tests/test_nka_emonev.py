@@ -1,12 +1,14 @@
 """SMART DJA NKA (PMK 22/PMK.02/2021, docs/schemes/nka.md) and the e-Monev Bappenas scale."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
 
 import kinerja
 from kinerja import round_half_up
+from tests import oracle
 
 PUSLATBANG_2021 = {"penyerapan_anggaran": "95,53", "konsistensi": "99,61",
                    "capaian_output": "99,72", "efisiensi": "59,98"}
@@ -35,6 +37,17 @@ def test_nka_lan_puslatbang_2021_worked_example():
     assert round_half_up(result.final, 3) == Decimal("87.928")
     assert round_half_up(result.final) == Decimal("87.93")
     assert result.weight_base == 100
+
+
+@pytest.mark.parametrize("year", [2021, 2024])
+def test_nka_figures_are_the_oracles(year):
+    """Every weighted value, Nilai Total and NKA of the worked example, exactly the oracle's."""
+    result = kinerja.nka_scheme(year).score(PUSLATBANG_2021)
+    values = {key: text.replace(",", ".") for key, text in PUSLATBANG_2021.items()}
+    expected = oracle.score(oracle.preset("nka", year), values)
+    assert {k: Fraction(c.weighted) for k, c in result.components.items()} == expected.weighted
+    assert (Fraction(result.total), Fraction(result.weight_base), Fraction(result.final)) == (
+        expected.total, expected.weight_base, expected.final)
 
 
 def test_nka_has_no_invented_category():
