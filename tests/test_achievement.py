@@ -1,6 +1,7 @@
 """Achievement (capaian): PermenPAN-RB 8/2021 examples, the reference report, laws, bad input."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import strategies as st
 
 import kinerja
 from kinerja import CAP_120, Polarity, round_half_up
+from kinerja.indicators._achievement import formula_used
+from tests import oracle
 from tests.strategies import counts, figures, polarities, positive_figures
 
 HIGHER = Polarity.HIGHER_IS_BETTER
@@ -101,6 +104,66 @@ def test_float_input_taken_by_its_shortest_repr():
     """0.1 means Decimal('0.1'): 0.1 / 0.3 × 100 computed exactly, not from binary floats."""
     assert kinerja.achievement(0.1, 0.2) == Decimal(50)
     assert kinerja.achievement(0.3, 0.1) == Decimal(300)
+
+
+# --- the oracle: the documented formulas in exact Fraction arithmetic (tests/oracle.py) ----
+
+def _close(value, exact):
+    """A Decimal computed at 50 digits equals an exact Fraction to 45 significant digits."""
+    return abs(Fraction(value) - exact) <= abs(exact) * Fraction(1, 10**45)
+
+
+@given(figures, positive_figures, st.one_of(st.none(), positive_figures), polarities,
+       st.sampled_from(["mirror", "inverse"]), st.one_of(st.none(), st.sampled_from([100, 120])))
+def test_scalar_achievement_is_the_oracles(r, low, width, polarity, method, cap):
+    """Any realization, point or range target, polarity, method and cap: the oracle's figure."""
+    lower = polarity == "lower_is_better"
+    assume(not (lower and method == "inverse" and r == 0))
+    high = None if width is None else low + width
+    target = low if high is None else (low, high)
+    raw, capped = kinerja.AchievementPolicy(lower_method=method, cap=cap).raw_and_capped(
+        r, target, polarity)
+    expected = oracle.achievement(r, low, high, lower=lower, method=method)
+    assert _close(raw, expected)
+    assert _close(capped, expected if cap is None else oracle.clamp(expected, upper=cap))
+
+
+@given(st.lists(st.tuples(counts, counts.filter(lambda c: 0 < c <= 10**6), polarities),
+                min_size=1, max_size=20))
+def test_array_achievement_of_counts_is_the_oracles_correctly_rounded(rows):
+    """For counts each array figure is the exact figure rounded once to float64."""
+    r = np.array([row[0] for row in rows], dtype=np.float64)
+    t = np.array([row[1] for row in rows], dtype=np.float64)
+    codes = np.array([1 if row[2] == "higher_is_better" else -1 for row in rows])
+    result = kinerja.achievement(r, t, polarity=codes)
+    assert result.tolist() == [
+        float(oracle.achievement(a, b, lower=p == "lower_is_better")) for a, b, p in rows]
+
+
+@pytest.mark.parametrize("polarity", [HIGHER, LOWER])
+@pytest.mark.parametrize(("r", "inside"), [("79.99", False), (80, True), (85, True), (90, True),
+                                           ("90.01", False)])
+def test_range_bounds_are_inside_the_range(polarity, r, inside):
+    """A range [80, 90] includes its bounds: 80 and 90 score 100 by the range rule."""
+    target = kinerja.Target(year=2023, low=80, high=90)
+    formula = formula_used(Decimal(r), target, polarity, kinerja.AchievementPolicy())
+    outside = "ratio" if polarity is HIGHER else "mirror"
+    assert formula.key == ("range_inside" if inside else outside)
+    result = kinerja.assess(kinerja.Indicator(code="X", name="x", level="IKK", unit="%",
+                                              polarity=polarity),
+                            target, kinerja.Realization(year=2023, value=r))
+    assert result.formula.key == formula.key
+    lower = polarity is LOWER
+    assert _close(result.raw, oracle.achievement(r, 80, 90, lower=lower))
+
+
+def test_a_missing_target_masks_the_row_as_a_missing_realization_does():
+    """Masked realization in row 0 and masked target in row 1: both rows are missing."""
+    r = np.ma.MaskedArray([75.0, 66.0, 30.0], mask=[True, False, False])
+    t = np.ma.MaskedArray([60.0, 55.0, 60.0], mask=[False, True, False])
+    result = kinerja.achievement(r, t)
+    assert np.ma.getmaskarray(result).tolist() == [True, True, False]
+    assert result[2] == float(oracle.achievement(30, 60))
 
 
 # --- the reference report's seven activity indicators, 2023 -------------------------
