@@ -43,12 +43,22 @@ def test_polarity_round_trips(polarity):
 
 
 @pytest.mark.parametrize(("bad", "error"), [("naik", kinerja.InvalidValueError),
-                                            (1, kinerja.InvalidTypeError),
+                                            (2, kinerja.InvalidValueError),
+                                            (True, kinerja.InvalidTypeError),
                                             (None, kinerja.InvalidTypeError)])
 def test_polarity_bad_input(bad, error):
-    """Unknown words and non-strings are refused with the fix named."""
+    """Unknown words, codes other than +1/-1 and non-strings are refused with the fix named."""
     with pytest.raises(error, match="polarity"):
         Polarity.parse(bad)
+
+
+@pytest.mark.parametrize(("code", "polarity"), [(1, Polarity.HIGHER_IS_BETTER),
+                                                (-1, Polarity.LOWER_IS_BETTER)])
+def test_polarity_code_reads_like_its_name(code, polarity):
+    """The codes +1 / -1 read as polarities for scalars as they do in arrays."""
+    assert Polarity.parse(code) is polarity
+    assert kinerja.achievement(75, 60, polarity=code) == kinerja.achievement(
+        75, 60, polarity=polarity)
 
 
 def test_polarity_bad_code():

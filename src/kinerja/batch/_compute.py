@@ -25,7 +25,6 @@ from kinerja.core._columns import (
     score_columns,
 )
 from kinerja.core._input import is_array
-from kinerja.core._polarity import Polarity
 from kinerja.exceptions import InvalidValueError
 from kinerja.indicators._achievement import AchievementPolicy, LowerMethod, ZeroTargetPolicy
 from kinerja.indicators._formulas import Cap
@@ -122,18 +121,16 @@ def achievements(
     cap_upper = None
     if cap is not None and not isinstance(cap, Cap):
         if is_array(cap):
-            cap_upper, cap = float_column(cap), None
+            cap_upper, cap = float_column(cap, "cap"), None
         else:
             cap = Cap(upper=cap)
     policy = AchievementPolicy(lower_method=lower_method, zero_target=zero_target,
                                floor=floor, cap=cap)
     r = realization_column(realization, nan)
-    low = float_column(target)
-    goal = low if target_high is None else _range(low, float_column(target_high))
-    if isinstance(polarity, int | np.integer) and not isinstance(polarity, bool | np.bool_):
-        polarity = Polarity.from_code(int(polarity))
+    low = float_column(target, "target")
+    goal = low if target_high is None else _range(low, float_column(target_high, "target_high"))
     try:
-        results = policy._evaluate(r, goal, float_column(polarity), cap_upper=cap_upper,
+        results = policy._evaluate(r, goal, float_column(polarity, "polarity"), cap_upper=cap_upper,
                                   want=(0, 1) if with_raw else (1,))
     except InvalidValueError as error:
         if error.field == "realization" and "NaN" in error.message:

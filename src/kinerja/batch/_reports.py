@@ -16,9 +16,11 @@ from kinerja.auditing._findings import AuditResult
 from kinerja.batch._synthetic import INDICATORS, LINE_TYPES, SyntheticNational
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import total, totals
+from kinerja.core._input import to_count
 from kinerja.core._notation import format_number
 from kinerja.core._options import Lang
 from kinerja.core._polarity import Polarity
+from kinerja.exceptions import InvalidTypeError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._figures import Realization, Target
 from kinerja.indicators._formulas import CAP_120
@@ -59,7 +61,15 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
     >>> [len(r.indicators) for r in batch.synthetic_reports(data, range(3))]
     [12, 12, 12]
     """
-    rng = np.random.default_rng(seed)
+    if not isinstance(data, SyntheticNational):
+        raise InvalidTypeError("give the set made by synthetic_national()", field="data",
+                               value=type(data).__name__)
+    rng = np.random.default_rng(to_count(seed, field="seed"))
+    if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
+        raise InvalidTypeError("give the rows as a list of ints", field="rows", value=rows,
+                               fix="write e.g. rows=range(100)")
+    last = len(data.year) - 1
+    rows = [to_count(row, field=f"rows[{i}]", maximum=last) for i, row in enumerate(rows)]
     ind, budget = data.indicators, data.budget
     reports = []
     for row in rows:

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap, freeze, read_only
+from kinerja.core._input import to_count, to_year
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 from kinerja.schemes._scheme import Scheme
@@ -37,6 +38,8 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: Indicators per satker-year, of which a quarter are lower-is-better.
 INDICATORS = 12
+#: The most satkers one synthetic set holds (far above the 25,000 of a national set).
+MAX_SATKERS = 10_000_000
 LOWER_PER_SATKER = INDICATORS // 4
 #: Budget lines per satker-year, by spending type (51 pegawai, 52 barang, 53 modal, 57 bansos).
 LINE_TYPES = (51, 51, 52, 52, 52, 53, 53, 57)
@@ -232,12 +235,13 @@ def synthetic_national(*, seed: int = 0, satkers: int = 25_000,
     ...                   nan="not_applicable").final.shape
     (100,)
     """
-    for name, number in (("seed", seed), ("satkers", satkers)):
-        if isinstance(number, bool) or not isinstance(number, int):
-            raise InvalidTypeError("must be an int", field=name, value=number)
-    if satkers < 1:
-        raise InvalidValueError("must be at least 1", field="satkers", value=satkers)
-    year_list = tuple(years)
+    seed = to_count(seed, field="seed")
+    satkers = to_count(satkers, field="satkers", minimum=1, maximum=MAX_SATKERS)
+    if isinstance(years, str | bytes) or not isinstance(years, Iterable) or (
+            isinstance(years, np.ndarray) and years.ndim == 0):
+        raise InvalidTypeError("give the years as a list of ints", field="years",
+                               value=years, fix="write e.g. years=(2023, 2024)")
+    year_list = tuple(to_year(y, field=f"years[{i}]") for i, y in enumerate(years))
     if not year_list or len(set(year_list)) != len(year_list):
         raise InvalidValueError("give one or more distinct years", field="years",
                                 value=year_list)

@@ -14,6 +14,7 @@ from kinerja.core._input import (
     IntArray,
     exact,
     is_array,
+    to_places,
     to_rupiah,
     to_rupiah_array,
 )
@@ -78,9 +79,8 @@ def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any
     ...            places=2)
     array([100.  ,  99.96])
     """
-    if places is not None and (isinstance(places, bool) or not isinstance(places, int)
-                               or places < 0):
-        raise InvalidValueError("must be an int >= 0", field="places", value=places)
+    if places is not None:
+        places = to_places(places)
     if is_array(realization) or is_array(pagu):
         if places is not None and places > 12:
             raise InvalidValueError(

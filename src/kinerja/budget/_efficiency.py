@@ -16,7 +16,7 @@ from kinerja.budget._totals import BudgetTotal
 from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
 from kinerja.core._ops import SCALAR, Operands, Ops
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
-from kinerja.exceptions import InvalidValueError, UndefinedRatioError
+from kinerja.exceptions import InvalidValueError, MissingValueError, UndefinedRatioError
 from kinerja.indicators._assessment import AchievementResult
 
 __all__ = [
@@ -113,6 +113,10 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     """
     if any(is_array(v) and not isinstance(v, list) for v in (pak, rak, ck)):
         operands = Operands({"pak": pak, "rak": rak, "ck": ck})
+        if operands.mask is not None and operands.mask.any():
+            raise MissingValueError(
+                "holds missing (masked) figures", field="pak, rak, ck",
+                fix="the efficiency sums over all outputs: leave outputs without figures out")
         return operands.finish(operands.compute(_pmk214, operands.ops, operands["pak"],
                                                 operands["rak"], operands["ck"]))
     columns = []

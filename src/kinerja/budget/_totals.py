@@ -64,8 +64,12 @@ def _key_function(by: Grouping) -> Callable[[BudgetLine], tuple[Any, ...]]:
     if callable(by):
         function = by
         return lambda line: (function(line),)
+    if not isinstance(by, str | Sequence):
+        raise InvalidTypeError(
+            "group by a classification's name, a list of names or a function of a line",
+            field="by", value=by, fix="group by " + ", ".join(_CLASSIFICATIONS))
     names = (by,) if isinstance(by, str) else tuple(by)
-    unknown = [n for n in names if n not in _CLASSIFICATIONS]
+    unknown = [n for n in names if not isinstance(n, str) or n not in _CLASSIFICATIONS]
     if unknown or not names:
         raise InvalidValueError(
             "unknown classification", field="by", value=by,

@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from kinerja.core._input import is_array
+from kinerja.core._input import as_array, is_array
 from kinerja.core._options import check_choice
 from kinerja.exceptions import InvalidTypeError, MissingValueError
 
@@ -47,7 +47,7 @@ def _extension(value: Any) -> Any:
     return dtype
 
 
-def float_column(value: Any) -> Any:
+def float_column(value: Any, field: str = "values") -> Any:
     """An ndarray (kept masked) for an array-like; scalars and tuples unchanged.
 
     A pandas nullable numeric column becomes float64 with NaN for ``<NA>``, so
@@ -58,12 +58,12 @@ def float_column(value: Any) -> Any:
     dtype = _extension(value)
     if dtype is not None and getattr(dtype, "kind", "O") in ("i", "u", "f"):
         return value.to_numpy(dtype=np.float64, na_value=np.nan)
-    return np.asarray(value)
+    return as_array(value, field=field)
 
 
 def realization_column(value: Any, nan: NanPolicy) -> Any:
     """The realization column; with ``nan="missing"`` NaN rows become masked (missing)."""
-    column = float_column(value)
+    column = float_column(value, "realization")
     if nan == "raise" or not isinstance(column, np.ndarray) or column.dtype.kind != "f":
         return column
     data = np.ma.getdata(column)
@@ -82,7 +82,7 @@ def rupiah_column(value: Any, field: str) -> Any:
     """
     dtype = _extension(value)
     if dtype is None:
-        return value if isinstance(value, np.ndarray) else np.asarray(value)
+        return as_array(value, field=field)
     if bool(value.isna().any()):
         raise MissingValueError(
             "holds missing (<NA>) amounts", field=field,
@@ -113,7 +113,7 @@ def score_columns(keys: tuple[str, ...], columns: Any, not_applicable: Mapping[s
     flags = {key: np.asarray(flag) for key, flag in (not_applicable or {}).items()}
     out: dict[str, Any] = {}
     for key, value in given.items():
-        column = float_column(value)
+        column = float_column(value, key)
         if nan != "raise" and isinstance(column, np.ndarray) and column.dtype.kind == "f":
             holes: npt.NDArray[np.bool_] = np.isnan(np.ma.getdata(column))
             if holes.any():

@@ -39,14 +39,19 @@ __all__ = [
     "CONTEXT",
     "FLOAT_EXACT",
     "INT64_MAX",
+    "MAX_MAGNITUDE",
+    "MAX_PLACES",
     "FloatArray",
     "IntArray",
     "Number",
+    "as_array",
     "exact",
     "float_errors",
     "is_array",
+    "to_count",
     "to_decimal",
     "to_float_array",
+    "to_places",
     "to_rupiah",
     "to_rupiah_array",
     "to_year",
@@ -74,24 +79,49 @@ CONTEXT = decimal.Context(
 #: The fiscal years kinerja accepts.
 FIRST_YEAR, LAST_YEAR = 1945, 2200
 
-_INF = float("inf")
 _FIX_NUMBER = "give a finite number: an int, a Decimal, a float or a number string such as '99,98'"
 #: Floats are exact integers only up to 2**53; Rupiah amounts beyond that must be ints.
 FLOAT_EXACT = 2**53
 #: The largest int64.
 INT64_MAX = int(np.iinfo(np.int64).max)
+#: No figure kinerja handles reaches 10**30 (a whole State Budget is about 10**16
+#: Rupiah): larger magnitudes are refused at the door, scalars and arrays alike,
+#: so that no computation overflows and no million-digit integer is ever built.
+MAX_MAGNITUDE = 10**30
+_MAX_DECIMAL = Decimal(MAX_MAGNITUDE)
+_MAX_FLOAT = float(MAX_MAGNITUDE)
+#: The most decimals a figure is rounded to (a Decimal of the 50-digit exact context
+#: below 1 may carry more than 50 decimals).
+MAX_PLACES = 100
+_FIX_LARGE = f"give a figure below 10**{len(str(MAX_MAGNITUDE)) - 1} in magnitude"
 
 
 @contextmanager
 def exact() -> Iterator[decimal.Context]:
-    """Run the enclosed Decimal arithmetic in kinerja's :data:`CONTEXT`."""
-    with decimal.localcontext(CONTEXT) as context:
-        yield context
+    """Run the enclosed Decimal arithmetic in kinerja's :data:`CONTEXT`.
+
+    An overflow or an undefined operation inside the block (only possible
+    with extreme inputs) becomes an :class:`~kinerja.InvalidValueError`.
+    """
+    try:
+        with decimal.localcontext(CONTEXT) as context:
+            yield context
+    except (decimal.Overflow, decimal.InvalidOperation, decimal.DivisionByZero) as error:
+        raise InvalidValueError(
+            f"the computation overflowed or was undefined ({type(error).__name__})",
+            fix="check for figures far outside the plausible range (a zero or a tiny "
+            "denominator, an enormous numerator)",
+        ) from None
 
 
 def is_array(value: object) -> bool:
-    """Tell whether *value* takes the array path (ndarray, list, pandas column...)."""
-    if isinstance(value, np.ndarray | list):
+    """Tell whether *value* takes the array path (ndarray, list, pandas column...).
+
+    A 0-d array is a scalar: it takes the exact path and gives a Decimal.
+    """
+    if isinstance(value, np.ndarray):
+        return value.ndim > 0
+    if isinstance(value, list):
         return True
     return hasattr(value, "__array__") and not isinstance(value, np.generic)
 
@@ -106,6 +136,8 @@ def to_decimal(value: object, *, field: str) -> Decimal:
     >>> to_decimal("4.100.832.000", field="pagu")
     Decimal('4100832000')
     """
+    if isinstance(value, np.ndarray) and value.ndim == 0 and not np.ma.is_masked(value):
+        value = value[()]  # a 0-d array is its one element
     if value is None:
         raise MissingValueError(
             "a number is due but None was given",
@@ -116,6 +148,10 @@ def to_decimal(value: object, *, field: str) -> Decimal:
     if isinstance(value, bool | np.bool_):
         raise InvalidTypeError(
             "a boolean is not a number", field=field, value=value, fix=_FIX_NUMBER
+        )
+    if isinstance(value, np.timedelta64 | np.datetime64):
+        raise InvalidTypeError(
+            "a duration or a date is not a number", field=field, value=value, fix=_FIX_NUMBER
         )
     if isinstance(value, Decimal):
         result = value
@@ -140,7 +176,16 @@ def to_decimal(value: object, *, field: str) -> Decimal:
     if not result.is_finite():
         raise InvalidValueError("must be a finite number", field=field, value=value,
                                 fix=_FIX_NUMBER)
+    if abs(result) >= _MAX_DECIMAL:
+        raise InvalidValueError("is implausibly large", field=field, value=_short(value),
+                                fix=_FIX_LARGE)
     return result
+
+
+def _short(value: object) -> object:
+    """*value*, or a shortened text of it when its text would swamp a message."""
+    text = str(value)
+    return value if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
 
 
 def _float_to_decimal(value: float, *, field: str) -> Decimal:
@@ -203,17 +248,24 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
             "holds masked (missing) amounts", field=field,
             fix="missing is not zero: leave lines without figures out",
         )
-    array = np.asarray(value)
+    array = as_array(value, field=field)
+    if isinstance(array, np.ma.MaskedArray):  # a pandas column with <NA>
+        return to_rupiah_array(array, field=field)
     if array.dtype == np.bool_ or array.dtype.kind not in "iuf":
-        if array.dtype.kind == "O":
-            return np.array([to_rupiah(v, field=f"{field}[{i}]")
-                             for i, v in enumerate(array.ravel())],
-                            dtype=np.int64).reshape(array.shape)
+        if array.dtype.kind in "OUS":
+            amounts = [to_rupiah(v, field=f"{field}[{i}]") for i, v in enumerate(array.ravel())]
+            too_large = [i for i, amount in enumerate(amounts) if amount > INT64_MAX]
+            if too_large:
+                raise InvalidValueError(
+                    f"holds an amount above the int64 range at position {too_large[0]}",
+                    field=field, fix="split the amount or use the scalar path")
+            return np.array(amounts, dtype=np.int64).reshape(array.shape)
         raise InvalidTypeError(f"expected whole Rupiah, not an array of dtype {array.dtype}",
                                field=field, fix="give an int64 array")
     if array.dtype.kind == "f":
-        finite = np.isfinite(array)
-        integral = finite & (np.floor(array) == array) & (np.abs(array) <= FLOAT_EXACT)
+        with np.errstate(invalid="ignore", over="ignore"):
+            integral = np.isfinite(array) & (np.floor(array) == array) \
+                & (np.abs(array) <= FLOAT_EXACT)
         if not integral.all():
             first = int(np.flatnonzero(~integral)[0])
             raise InvalidValueError(
@@ -248,7 +300,8 @@ def to_year(value: Any, *, field: str = "year") -> int:
     kinerja.exceptions.InvalidTypeError: year: a year is an int (got '2023'). \
 Fix: write the year as a number, e.g. 2023.
     """
-    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
+    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
+            value, int | np.integer):
         raise InvalidTypeError("a year is an int", field=field, value=value,
                                fix="write the year as a number, e.g. 2023")
     if not FIRST_YEAR <= value <= LAST_YEAR:
@@ -257,7 +310,77 @@ Fix: write the year as a number, e.g. 2023.
     return int(value)
 
 
+def to_places(value: Any, *, field: str = "places", maximum: int = MAX_PLACES) -> int:
+    """Return *value* as a number of decimal places (an ``int`` from 0 to *maximum*).
+
+    >>> to_places(2)
+    2
+    >>> to_places(10**20)
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: places: must be from 0 to 100 \
+(got 100000000000000000000). Fix: give a number of decimals such as 2.
+    """
+    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
+            value, int | np.integer):
+        raise InvalidTypeError("must be an int", field=field, value=value,
+                               fix="give a number of decimals such as 2")
+    if not 0 <= value <= maximum:
+        raise InvalidValueError(f"must be from 0 to {maximum}", field=field, value=value,
+                                fix="give a number of decimals such as 2")
+    return int(value)
+
+
+def to_count(value: Any, *, field: str, minimum: int = 0, maximum: int | None = None) -> int:
+    """Return *value* as a whole count (a seed, a number of rows, a row index), or raise.
+
+    >>> to_count(3, field="satkers", minimum=1)
+    3
+    >>> to_count(-1, field="seed")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: seed: must be 0 or more (got -1). \
+Fix: give a whole number from 0.
+    """
+    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
+            value, int | np.integer):
+        raise InvalidTypeError("must be a whole number (an int)", field=field,
+                               value=_short(value), fix=f"give a whole number from {minimum}")
+    if value < minimum or (maximum is not None and value > maximum):
+        bound = f"from {minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+        raise InvalidValueError(f"must be {bound}", field=field, value=_short(value),
+                                fix=f"give a whole number {bound.replace(' or more', '')}"
+                                if maximum is not None else f"give a whole number from {minimum}")
+    return int(value)
+
+
+def as_array(value: Any, *, field: str) -> npt.NDArray[Any]:
+    """Return an array-like *value* as an ndarray (a masked array stays masked).
+
+    A pandas nullable column (``Float64``, ``Int64``) becomes a masked array
+    whose masked elements are its ``<NA>`` (missing) cells.  Ragged nesting
+    and other shapes numpy cannot read raise an error naming *field*.
+    """
+    if isinstance(value, np.ndarray):
+        return value
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and not isinstance(dtype, np.dtype) and hasattr(value, "to_numpy") \
+            and hasattr(value, "isna") and getattr(dtype, "kind", "O") in "iuf":
+        missing = np.asarray(value.isna(), dtype=bool)
+        data = value.to_numpy(dtype=np.float64, na_value=1.0)
+        return np.ma.MaskedArray(data, mask=missing) if missing.any() else data
+    try:
+        return np.asarray(value)
+    except (ValueError, TypeError) as error:
+        raise InvalidTypeError(
+            f"is not a rectangular array of numbers ({error})", field=field,
+            fix="give a flat list or a 1-D array of numbers (one per row)",
+        ) from None
+
+
 def _describe_positions(bad: npt.NDArray[np.bool_], limit: int = 5) -> str:
+    if bad.ndim == 0:
+        return "the value given"
     positions = [str(tuple(int(i) for i in p)) if len(p) > 1 else str(int(p[0]))
                  for p in np.argwhere(bad)[:limit]]
     count = int(bad.sum())
@@ -300,7 +423,9 @@ def to_float_array(
             mask = None
         raw = np.ma.getdata(value)
     else:
-        raw = np.asarray(value)
+        raw = as_array(value, field=field)
+        if isinstance(raw, np.ma.MaskedArray):
+            mask, raw = np.ma.getmaskarray(raw), np.ma.getdata(raw)
     if raw.dtype == np.bool_:
         raise InvalidTypeError(
             "a boolean array is not an array of numbers", field=field, fix=_FIX_NUMBER
@@ -319,7 +444,7 @@ def to_float_array(
         # Fast path, two reductions: NaN propagates through min and max, so both
         # bounds are finite (and the low one >= 0) only when every element is.
         low, high = data.min(), data.max()
-        if low > -_INF and high < _INF and (allow_negative or low >= 0):
+        if low > -_MAX_FLOAT and high < _MAX_FLOAT and (allow_negative or low >= 0):
             return data, mask
     bad = np.isinf(data) if allow_nan else ~np.isfinite(data)
     if bad.any():
@@ -329,6 +454,11 @@ def to_float_array(
             fix="missing is not zero: mask missing figures (numpy.ma.masked_invalid) "
             "instead of leaving NaN in the array",
         )
+    with np.errstate(invalid="ignore"):
+        large = np.abs(data) >= _MAX_FLOAT
+    if large.any():
+        raise InvalidValueError(f"holds implausibly large values at {_describe_positions(large)}",
+                                field=field, fix=_FIX_LARGE)
     if not allow_negative:
         negative = data < 0
         if negative.any():

@@ -29,6 +29,7 @@ from kinerja.core._input import to_decimal, to_rupiah
 from kinerja.core._options import check_choice
 from kinerja.core._parse import SEPARATORS, Notation
 from kinerja.core._rounding import round_half_up, significant_places
+from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "Numeral",
@@ -83,8 +84,18 @@ def format_number(
     rounded = round_half_up(to_decimal(value, field="value"), places)
     if locale is not None:
         babel_numbers = optional_import("babel.numbers", extra="babel", feature="locale=")
+        babel = optional_import("babel", extra="babel", feature="locale=")
+        if not isinstance(locale, str):
+            raise InvalidTypeError("a locale is a name such as 'id_ID'", field="locale",
+                                   value=locale, fix="give a Babel locale name, e.g. 'id_ID'")
+        try:
+            babel_locale = babel.Locale.parse(locale)
+        except (ValueError, TypeError, babel.UnknownLocaleError) as error:
+            raise InvalidValueError(f"unknown locale ({error})", field="locale", value=locale,
+                                    fix="give a Babel locale name, e.g. 'id_ID' or 'en_US'"
+                                    ) from None
         pattern = "#,##0" + ("." + "0" * places if places else "")
-        return str(babel_numbers.format_decimal(rounded, format=pattern, locale=locale))
+        return str(babel_numbers.format_decimal(rounded, format=pattern, locale=babel_locale))
     english = f"{rounded:,.{places}f}"
     if notation == "en":
         return english
@@ -114,6 +125,9 @@ def format_rupiah(amount: object, *, notation: Notation = "id", prefix: str = "R
     >>> format_rupiah(-629959, prefix="")
     '-629.959'
     """
+    if not isinstance(prefix, str):
+        raise InvalidTypeError("a prefix is text", field="prefix", value=prefix,
+                               fix="give e.g. prefix='Rp ' or prefix=''")
     text = format_number(to_rupiah(amount, field="amount", allow_negative=True), 0,
                          notation=notation)
     if text.startswith("-"):

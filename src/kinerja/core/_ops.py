@@ -25,7 +25,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kinerja.core._input import exact, float_errors, is_array, to_decimal, to_float_array
+from kinerja.core._input import (
+    as_array,
+    exact,
+    float_errors,
+    is_array,
+    to_decimal,
+    to_float_array,
+)
 from kinerja.exceptions import InvalidValueError, KinerjaError
 
 
@@ -286,7 +293,7 @@ def _column(value: Any) -> Any:
         return tuple(_column(item) for item in value)
     if isinstance(value, np.ndarray) or not is_array(value):
         return value
-    return np.asarray(value)
+    return as_array(value, field="values")
 
 
 def _arrays(value: Any) -> list[Any]:

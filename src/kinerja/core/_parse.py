@@ -38,6 +38,11 @@ _BODY = re.compile(r"^[\d.,]+$")
 SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 
 
+#: The longest number string read: far beyond any printed figure, short enough that
+#: no enormous integer is ever built from a hostile string.
+MAX_LENGTH = 100
+
+
 def parse_number(text: str, *, notation: Notation | None = None, field: str = "text") -> Decimal:
     """Read a number written in Indonesian (or unambiguous English) notation.
 
@@ -102,6 +107,11 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
         )
     if notation is not None:
         check_choice(notation, tuple(SEPARATORS), "notation")
+    if len(text) > MAX_LENGTH:
+        raise NumberFormatError(
+            f"a number string is at most {MAX_LENGTH} characters long", field=field,
+            value=f"{text[:20]}...({len(text)} characters)",
+            fix="give the figure as printed, e.g. '4.100.832.000' or '99,98'")
     body = text.replace("\u00a0", " ").replace("\u2009", " ").strip()
     body = _CURRENCY.sub("", body)
     if body.endswith("%"):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import Any
 
+import numpy as np
+
+from kinerja.core._input import as_array, is_array
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["Polarity"]
+__all__ = ["Polarity", "higher_is_better"]
 
 
 class Polarity(enum.Enum):
@@ -48,17 +52,21 @@ class Polarity(enum.Enum):
                                 fix="use +1 for higher is better and -1 for lower is better")
 
     @classmethod
-    def parse(cls, text: str | Polarity) -> Polarity:
+    def parse(cls, text: str | int | Polarity) -> Polarity:
         """Read a polarity in English or in the Indonesian words reports use.
 
         Accepted (case and spacing do not matter): ``higher_is_better``,
         ``higher is better``, ``positif``, ``polaritas positif``, ``maximize``,
         ``semakin tinggi semakin baik``, ``semakin besar semakin baik``, and
         their lower-is-better counterparts ``negatif``, ``minimize``,
-        ``semakin rendah semakin baik``, ``semakin kecil semakin baik``.
+        ``semakin rendah semakin baik``, ``semakin kecil semakin baik``;
+        and the codes ``+1`` and ``-1``.
         """
         if isinstance(text, Polarity):
             return text
+        if isinstance(text, int | np.integer) and not isinstance(
+                text, bool | np.bool_ | np.timedelta64):
+            return cls.from_code(int(text))
         if not isinstance(text, str):
             raise InvalidTypeError("a polarity is written as text", field="polarity",
                                    value=text, fix="use 'higher_is_better' or 'lower_is_better'")
@@ -92,3 +100,46 @@ _WORDS = {
     "semakin rendah semakin baik": Polarity.LOWER_IS_BETTER,
     "semakin kecil semakin baik": Polarity.LOWER_IS_BETTER,
 }
+
+
+def higher_is_better(polarity: Any) -> Any:
+    """Return whether higher is better: a bool, or a boolean array for an array of polarities.
+
+    The one reader of polarities: a :class:`Polarity`, its name or an
+    Indonesian phrase (:meth:`Polarity.parse`), a code ``+1`` / ``-1``, or an
+    array of any of these (one per element; numpy, list or pandas column).
+
+    >>> higher_is_better("negatif"), higher_is_better(1)
+    (False, True)
+    >>> higher_is_better([1, -1, Polarity.LOWER_IS_BETTER, "positif"])
+    array([ True, False, False,  True])
+    """
+    if not is_array(polarity):
+        return Polarity.parse(polarity) is Polarity.HIGHER_IS_BETTER
+    codes = as_array(polarity, field="polarity")
+    if isinstance(codes, np.ma.MaskedArray) or codes.dtype == np.bool_ or codes.size == 0:
+        raise InvalidTypeError(
+            "an array of polarities holds one +1 / -1 (or polarity name) per element",
+            field="polarity", value=_shown(codes),
+            fix="use codes +1 (higher is better) and -1 (lower is better), one per element",
+        )
+    if codes.dtype.kind in "iuf":
+        higher = codes == 1
+        if not (higher | (codes == -1)).all():
+            raise InvalidValueError(
+                "polarity codes must be +1 or -1", field="polarity",
+                fix="use +1 for higher is better and -1 for lower is better",
+            )
+        return higher
+    if codes.dtype.kind not in "OUS":
+        raise InvalidTypeError(f"not an array of polarities (dtype {codes.dtype})",
+                               field="polarity", fix="use codes +1 and -1")
+    out = np.empty(codes.shape, dtype=bool)
+    for index, value in np.ndenumerate(codes):
+        out[index] = Polarity.parse(str(value) if isinstance(value, np.str_) else value) \
+            is Polarity.HIGHER_IS_BETTER
+    return out
+
+
+def _shown(codes: Any) -> str:
+    return f"an array of dtype {codes.dtype} and shape {codes.shape}"

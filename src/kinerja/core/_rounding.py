@@ -15,8 +15,15 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from kinerja.core._input import FloatArray, exact, is_array, to_decimal, to_float_array
-from kinerja.exceptions import InvalidTypeError, InvalidValueError
+from kinerja.core._input import (
+    FloatArray,
+    exact,
+    is_array,
+    to_decimal,
+    to_float_array,
+    to_places,
+)
+from kinerja.exceptions import InvalidValueError
 
 # Beyond this scaled magnitude a tie decimal may need more than 15 significant
 # digits, where "float(d) == x" no longer proves that d is x's shortest repr;
@@ -79,11 +86,7 @@ def round_half_up(value: Any, places: int = 2) -> Any:
     >>> round_half_up(np.array([0.5, 1.5, 2.5, -2.5]), 0)
     array([ 1.,  2.,  3., -3.])
     """
-    if isinstance(places, bool) or not isinstance(places, int | np.integer):
-        raise InvalidTypeError("must be an int", field="places", value=places)
-    if places < 0:
-        raise InvalidValueError("must be 0 or more", field="places", value=places)
-    places = int(places)
+    places = to_places(places)
     if is_array(value):
         return _round_array(value, places)
     number = to_decimal(value, field="value")
@@ -114,10 +117,6 @@ def significant_places(value: Decimal) -> int:
 
 
 def _round_array(value: Any, places: int) -> Any:
-    if places > 300:
-        raise InvalidValueError("float64 figures cannot be rounded to more than 300 decimals",
-                                field="places", value=places,
-                                fix="round a Decimal instead, or use fewer places")
     data, mask = to_float_array(value, field="value", allow_negative=True)
     result = round_half_up_floats(data, places)
     if mask is not None:

@@ -13,14 +13,12 @@ from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import attrs
-import numpy as np
 
-from kinerja.core._input import is_array, to_decimal
+from kinerja.core._input import to_decimal
 from kinerja.core._ops import SCALAR, Operands, Ops, blockwise
 from kinerja.core._options import check_choice
-from kinerja.core._polarity import Polarity
+from kinerja.core._polarity import Polarity, higher_is_better
 from kinerja.exceptions import (
-    InvalidTypeError,
     InvalidValueError,
     UndefinedRatioError,
     ZeroTargetError,
@@ -274,10 +272,7 @@ def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = Non
         values["target.high"] = high
     if cap_upper is not None:
         values["cap.upper"] = cap_upper
-    if is_array(polarity):
-        higher: Any = _higher(polarity)
-    else:
-        higher = Polarity.parse(polarity) is Polarity.HIGHER_IS_BETTER
+    higher = higher_is_better(polarity)
     operands = Operands(values, allow_nan=("cap.upper",), flags={"higher": higher})
     if point:
         operands.values["target.low"] = operands.values["target.high"] = operands["target"]
@@ -298,28 +293,6 @@ def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = Non
                 fix="give a positive upper bound, or NaN for no cap",
             )
     return operands, point
-
-
-def _higher(polarity: Any) -> Any:
-    """Return a boolean array "higher is better" from codes, polarities or polarity names."""
-    codes = np.asarray(polarity)
-    if codes.dtype == np.bool_:
-        raise InvalidTypeError(
-            "a boolean array is not an array of polarities", field="polarity",
-            fix="use codes +1 (higher is better) and -1 (lower is better)",
-        )
-    if codes.dtype.kind in "iuf":
-        higher = codes == 1
-        if not (higher | (codes == -1)).all():
-            raise InvalidValueError(
-                "polarity codes must be +1 or -1", field="polarity",
-                fix="use +1 for higher is better and -1 for lower is better",
-            )
-        return higher
-    out = np.empty(codes.shape, dtype=bool)
-    for value in np.unique(codes.astype(str) if codes.dtype.kind in "US" else codes):
-        out[codes == value] = Polarity.parse(value) is Polarity.HIGHER_IS_BETTER
-    return out
 
 
 @attrs.frozen(kw_only=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import total, totals
+from kinerja.core._input import to_year
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.indicators._assessment import AchievementResult, Status
 from kinerja.indicators._figures import Realization, Target
@@ -82,7 +83,7 @@ def overview_table(report: Report, year: int | None = None) -> Table:
     >>> row["code"], kinerja.round_half_up(row["raw"])
     ('IKK-1.3', Decimal('252.10'))
     """
-    year = report.year if year is None else year
+    year = report.year if year is None else to_year(year)
     rows = []
     for record in report.indicators:
         result = report.assess(record.code, year)
@@ -108,7 +109,7 @@ def target_table(report: Report, code: str, year: int | None = None) -> Table:
     >>> target_table(kinerja.example_report(), "IKK-1.2").text_rows()[0][1:]
     ['55%', '65,96%', '80,08', '80,08']
     """
-    year = report.year if year is None else year
+    year = report.year if year is None else to_year(year)
     record = report.indicator(code)
     result = report.assess(code, year)
     row = {"indicator": record.indicator.name,
@@ -271,7 +272,7 @@ def budget_activity_table(report: Report, year: int | None = None) -> Table | No
     """
     if "activity" not in report.budget:
         return None
-    year = report.year if year is None else year
+    year = report.year if year is None else to_year(year)
     lines: list[BudgetLine] = list(report.budget_lines("activity", year))
     rows = [_budget_row(str(key[0]), group) for key, group in totals(lines, "activity").items()]
     rows.append(_budget_row("Total", total(lines)))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kinerja.budget._totals import totals
 from kinerja.core._extras import optional_import
+from kinerja.core._input import to_year
 from kinerja.core._notation import format_number, format_plain
 from kinerja.core._options import Lang, check_lang
 from kinerja.core._sentinels import NotApplicable
@@ -108,7 +109,7 @@ def achievements(report: Report, *, year: int | None = None, ax: Axes | None = N
     (7, 'Capaian (%)')
     """
     labels = _labels(lang)
-    year = report.year if year is None else year
+    year = report.year if year is None else to_year(year)
     results = [r for r in report.results(year) if r.raw is not None]
     ax = _axes(ax)
     values = [float(r.raw if raw else r.capped) for r in results]  # type: ignore[arg-type]

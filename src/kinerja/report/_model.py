@@ -18,7 +18,7 @@ from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
-from kinerja.core._input import to_decimal
+from kinerja.core._input import to_decimal, to_year
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
@@ -310,8 +310,15 @@ class Report:
 
     # --- indicators ----------------------------------------------------------------
 
+    def _year(self, year: int | None) -> int:
+        """*year* checked, or the report's year when None."""
+        return self.year if year is None else to_year(year)
+
     def indicator(self, code: str) -> IndicatorRecord:
         """Return the record of the indicator with *code*."""
+        if not isinstance(code, str):
+            raise InvalidTypeError("an indicator code is text", field="code", value=code,
+                                   fix="use one of " + ", ".join(r.code for r in self.indicators))
         for record in self.indicators:
             if record.code == code:
                 return record
@@ -331,7 +338,7 @@ class Report:
         A year without a realization counts as not reported (status missing).
         """
         record = self.indicator(code)
-        year = self.year if year is None else year
+        year = self._year(year)
         realization = record.realizations.get(year, Realization.not_reported(year))
         return assess(record.indicator, record.target(year), realization, policy=self.policy)
 
@@ -350,7 +357,7 @@ class Report:
         record = self.indicator(code)
         if record.plan is None:
             return None
-        year = self.year if year is None else year
+        year = self._year(year)
         return progress(record.indicator, record.realizations.get(year), record.plan,
                         policy=self.policy)
 
@@ -363,16 +370,16 @@ class Report:
 
     def budget_lines(self, breakdown: str, year: int | None = None) -> tuple[BudgetLine, ...]:
         """Return the lines of one budget breakdown, optionally of one year only."""
-        if breakdown not in self.budget:
+        if not isinstance(breakdown, str) or breakdown not in self.budget:
             raise InvalidValueError("the report has no such budget breakdown",
                                     field="breakdown", value=breakdown,
                                     fix="use one of " + (", ".join(self.budget) or "(none)"))
         lines = self.budget[breakdown]
-        return lines if year is None else tuple(x for x in lines if x.year == year)
+        return lines if year is None else tuple(x for x in lines if x.year == to_year(year))
 
     def budget_total(self, breakdown: str, year: int | None = None) -> BudgetTotal:
         """Return the total of one budget breakdown in *year* (default: the report's year)."""
-        return total(self.budget_lines(breakdown, self.year if year is None else year))
+        return total(self.budget_lines(breakdown, self._year(year)))
 
     def budget_years(self) -> list[int]:
         """Return the years any budget line is for, in order."""
@@ -382,7 +389,7 @@ class Report:
         """Return the budget attached to an indicator (anggaran per indikator), if any."""
         if "indicator" not in self.budget:
             return None
-        lines = [x for x in self.budget_lines("indicator", self.year if year is None else year)
+        lines = [x for x in self.budget_lines("indicator", self._year(year))
                  if x.indicator == code]
         return total(lines) if lines else None
 
