@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 
@@ -244,3 +245,73 @@ def test_grid_covers_every_array_entry_point():
     array_calls = [name for name in NUMERIC if "array" in name or name.startswith("batch.")]
     assert len(array_calls) >= 12
     assert len(_CASES) > 5000
+
+
+def _samples() -> list[Any]:
+    """One valid instance of every public attrs class (built through the public API)."""
+    report = _report()
+    record = report.indicators[0]
+    scheme_2024 = kinerja.ikpa_scheme(2024)
+    score = _scheme().score({c.key: 95 for c in _scheme().components})
+    lines = report.budget["spending_type"]
+    result = report.assess(record.code, Y)
+    plan = kinerja.Trajectory(targets={2020: 50, 2024: 80})
+    table = kinerja.overview_table(report)
+    data = _data()
+    return [
+        report, report.satker, report.goals[0], record, record.indicator, record.target(Y),
+        record.realizations[Y], report.policy, lines[0], report.printed[0], _audit(),
+        _audit().findings[0], result, kinerja.total(lines), table, table.columns[0],
+        scheme_2024, scheme_2024.components[0], scheme_2024.aspects[0],
+        scheme_2024.deductions[0], scheme_2024.bands[0], score,
+        next(iter(score.components.values())), score.steps[0],
+        _scheme().score_batch({c.key: np.array([95.0]) for c in _scheme().components}),
+        kinerja.ikpa_revisi_dipa(year=2024, revisions=[1]), kinerja.CAP_120,
+        kinerja.emonev_scale(), kinerja.compare_years(lines, (2022, Y))[0],
+        record.indicator.unit, plan, kinerja.progress(record.indicator, None, plan),
+        kinerja.history(record.indicator, {Y: record.target(Y)}, {})[0],
+        kinerja.IndicatorBudget(result=result, budget=kinerja.total(lines)),
+        kinerja.Quantity(value=Decimal("75.5"), unit=record.indicator.unit),
+        kinerja.Formula(key="ratio", expression="R / T × 100", source="PermenPAN-RB 53/2014"),
+        data, data.indicators, data.budget, data.ikpa[2024],
+    ]
+
+
+_PUBLIC_CLASSES = sorted(
+    {getattr(module, name) for module in (kinerja, batch) for name in module.__all__
+     if isinstance(getattr(module, name), type) and attrs.has(getattr(module, name))},
+    key=lambda c: c.__name__)
+
+
+def test_samples_cover_every_public_value_class():
+    """The constructor grid below reaches every public attrs class."""
+    sampled = {type(sample) for sample in _samples()}
+    assert sampled >= set(_PUBLIC_CLASSES), set(_PUBLIC_CLASSES) - sampled
+
+
+def _field_cases() -> list[tuple[str, Any, str]]:
+    return [(f"{type(s).__name__}.{f.name}", s, f.alias) for s in _samples()
+            for f in attrs.fields(type(s)) if f.init]
+
+
+@pytest.mark.parametrize(("case", "sample", "alias"), _field_cases(),
+                         ids=[c[0] for c in _field_cases()])
+def test_constructor_refuses_a_wrong_value_in_every_field(case, sample, alias):
+    """A valid instance rebuilt with an object() in one field raises an error naming it."""
+    with pytest.raises(kinerja.KinerjaError) as caught:
+        attrs.evolve(sample, **{alias: object()})
+    error = caught.value
+    fields = [e.field for e in error.exceptions] if isinstance(error, ExceptionGroup) \
+        else [error.field]
+    assert any(alias.lstrip("_") in (field or "") for field in fields), fields
+
+
+def test_constructor_reports_every_bad_field_at_once():
+    """Several bad fields give one ValidationError listing each of them."""
+    with pytest.raises(kinerja.ValidationError) as caught:
+        kinerja.Finding(rule=1, severity="x", location=2, subject="s", printed="p",
+                        expected="e", source="src", parts=())
+    assert sorted(e.field for e in caught.value.exceptions) == ["location", "rule", "severity"]
+    with pytest.raises(kinerja.ValidationError) as caught:
+        kinerja.BudgetLine(year="2023", pagu=-1, realization="abc")
+    assert sorted(e.field for e in caught.value.exceptions) == ["pagu", "realization", "year"]

@@ -110,13 +110,20 @@ def test_other_structural_faults():
         _small(aspects=[kinerja.Aspect(name="X", components=["a"]),
                         kinerja.Aspect(name="Y", components=["a"])],
                deductions=[kinerja.Deduction(key="b", name="clash"),
-                           kinerja.Deduction(key="d", name="D", order="sideways",
-                                             maximum=0)],
+                           kinerja.Deduction(key="d", name="D", maximum=0)],
                category_basis="rounded", category_places=-1, valid_until=2020)
     # Top-level fields first, then items in the order they are written.
     assert _fields(caught.value) == [
         "valid_until", "category_basis", "category_places", "aspects[1].components[0]",
-        "deductions[0].key", "deductions[1].order", "deductions[1].maximum"]
+        "deductions[0].key", "deductions[1].maximum"]
+
+
+def test_unknown_deduction_order_is_refused_at_construction():
+    """A deduction order outside the two named ones is refused when the Deduction is built."""
+    with pytest.raises(kinerja.InvalidValueError) as caught:
+        kinerja.Deduction(key="d", name="D", order="sideways")
+    assert caught.value.field == "order"
+    assert "after_division" in str(caught.value)
 
 
 def test_wrong_types_raise_at_once_naming_the_field():

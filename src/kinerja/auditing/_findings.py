@@ -19,6 +19,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import frame_of, html_of
 from kinerja.core._notation import Numeral
 from kinerja.core._options import Lang, check_choice, check_lang
+from kinerja.core._validators import checked
 
 __all__ = ["FIELDS", "AuditResult", "Finding", "Lang", "Severity"]
 
@@ -65,6 +66,7 @@ def _render(template: tuple[str, str], params: Mapping[str, Any], lang: Lang) ->
     return template[0 if lang == "en" else 1].format(**shown)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Finding:
     """One discrepancy (or note) found by the audit, at one printed figure.
@@ -132,6 +134,7 @@ _COLUMNS = {
 }
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class AuditResult:
     """The findings of an audit, errors first, and their renderings.

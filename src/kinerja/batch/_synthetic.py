@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap, freeze, read_only
 from kinerja.core._input import to_count, to_year
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 from kinerja.schemes._scheme import Scheme
@@ -53,6 +54,7 @@ OVER_PAGU_SHARE = 0.02
 NOT_APPLICABLE_SHARE = 0.20
 
 
+@checked
 @attrs.frozen(kw_only=True, eq=False)
 class IndicatorColumns:
     """One row per indicator of a satker-year (12 per satker-year).
@@ -96,6 +98,7 @@ class IndicatorColumns:
         return sum(int(getattr(self, a.name).nbytes) for a in attrs.fields(type(self)))
 
 
+@checked
 @attrs.frozen(kw_only=True, eq=False)
 class BudgetColumns:
     """One row per budget line of a satker-year (8 per satker-year).
@@ -130,6 +133,7 @@ def _lock_columns(instance: Any) -> None:
             read_only(value)
 
 
+@checked
 @attrs.frozen(kw_only=True, eq=False)
 class SchemeColumns:
     """The components of one scoring scheme for every satker in one year.
@@ -152,6 +156,7 @@ def _by_year(value: Mapping[int, SchemeColumns]) -> FrozenMap[int, SchemeColumns
     return freeze(value)
 
 
+@checked
 @attrs.frozen(kw_only=True, eq=False)
 class SyntheticNational:
     """A synthetic national data set: see :func:`kinerja.batch.synthetic_national`.

@@ -16,6 +16,7 @@ from kinerja.budget._totals import BudgetTotal
 from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
 from kinerja.core._ops import SCALAR, Operands, Ops
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError, UndefinedRatioError
 from kinerja.indicators._assessment import AchievementResult
 
@@ -201,6 +202,7 @@ def _ne(ops: Ops, e: Any, clamp: bool) -> Any:
     return 50 + e / 20 * 50
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class IndicatorBudget:
     """An indicator's achievement next to the budget that funds it (anggaran per indikator).

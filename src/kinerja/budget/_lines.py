@@ -16,8 +16,9 @@ import attrs
 from kinerja.budget._absorption import absorption as absorption_of
 from kinerja.core._input import to_rupiah
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._validators import checked
 from kinerja.core._validators import year as _year_validator
-from kinerja.exceptions import InvalidValueError, KinerjaError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
 
 __all__ = ["Amounts", "BudgetLine", "SpendingType"]
 
@@ -112,8 +113,12 @@ class Amounts:
 
 
 def _optional_text(value: Any) -> str | None:
+    """Text, or a code given as a whole number (``521111``); blank text is None."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InvalidTypeError("must be text (or a whole-number code)",
+                               value=value, fix="give the name or code as text")
     text = str(value).strip()
     return text or None
 
@@ -155,6 +160,7 @@ def _type_of_account(account: str | None) -> SpendingType | None:
 Amount = int | str | Decimal | float
 
 
+@checked
 @attrs.frozen(kw_only=True, init=False)
 class BudgetLine(Amounts):
     """One budget line of a year: pagu and realization in whole Rupiah, and what it funds.

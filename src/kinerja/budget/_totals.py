@@ -15,6 +15,7 @@ import attrs
 from kinerja.budget._lines import Amounts, BudgetLine, SpendingType
 from kinerja.core._input import exact
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["BudgetTotal", "YearComparison", "compare_years", "subtotals", "total", "totals"]
@@ -23,6 +24,7 @@ _CLASSIFICATIONS = ("year", "program", "activity", "output", "account", "spendin
                     "indicator")
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class BudgetTotal(Amounts):
     """The sum of some budget lines: a row of a budget table.
@@ -180,6 +182,7 @@ def subtotals(lines: Iterable[BudgetLine], by: Sequence[str]) -> list[BudgetTota
     return table
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class YearComparison:
     """One row of a year-over-year budget table (Tabel 3.22 style).

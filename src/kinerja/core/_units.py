@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.core._validators import enum_converter
+from kinerja.core._validators import checked, enum_converter
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, UnitMismatchError
 
 __all__ = ["Unit", "UnitKind"]
@@ -70,6 +70,7 @@ def _check_label(instance: Unit, attribute: attrs.Attribute[Any], value: str | N
         )
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Unit:
     """The unit of an indicator's target and realization.

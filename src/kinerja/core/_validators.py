@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import enum
+import functools
+import sys
+import types
+import typing
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
+import numpy as np
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
-from kinerja.exceptions import InvalidTypeError, InvalidValueError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, ValidationError
 
-__all__ = ["enum_converter", "instance_of", "non_empty_text", "optional_year", "year", "year_map"]
+__all__ = [
+    "checked",
+    "enum_converter",
+    "instance_of",
+    "non_empty_text",
+    "optional_year",
+    "year",
+    "year_map",
+]
 
 E = TypeVar("E", bound=enum.Enum)
 V = TypeVar("V")
@@ -93,3 +107,207 @@ def year_map(value: Any, field: str, item: Callable[[int, Any, str], V]
                                fix="write e.g. {2023: 60, 2024: 70}")
     years = {to_year(year, field=f"{field}.{year}"): item for year, item in value.items()}
     return FrozenMap((year, item(year, years[year], f"{field}.{year}")) for year in sorted(years))
+
+
+C = TypeVar("C", bound=type)
+
+
+def checked(cls: C) -> C:
+    """Class decorator: every field is checked against its annotation, every bad field reported.
+
+    Applied over ``attrs.frozen``.  After the class's own converters and
+    validators have run, each field's value is checked against its type
+    annotation (``str``, ``int | None``, ``Decimal``, ``tuple[Finding, ...]``,
+    an enum, another value class; ``Any`` accepts anything).  When
+    construction fails, every field is tried on its own so that all bad
+    fields are reported together, as a :class:`~kinerja.ValidationError`
+    (one bad field raises its own error).  A converter that fails with a
+    built-in error (a number where a list is due) is reported as an
+    :class:`~kinerja.InvalidTypeError` naming its field.
+
+    >>> @checked
+    ... @attrs.frozen(kw_only=True)
+    ... class Pair:
+    ...     name: str
+    ...     count: int
+    >>> Pair(name="a", count=1)
+    Pair(name='a', count=1)
+    >>> Pair(name=1, count="x")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.ValidationError: 2 problems in Pair (2 sub-exceptions)
+    """
+    init = cls.__dict__["__init__"]
+    fields = [f for f in attrs.fields(cls) if f.init]
+    plan: list[tuple[str, Any, Callable[[Any], bool]]] | None = None
+
+    def plan_of() -> list[tuple[str, Any, Callable[[Any], bool]]]:
+        nonlocal plan
+        if plan is None:
+            plan = [(f.name, hint, _checker(hint)) for f in fields
+                    if (hint := _hint(cls, f)) is not None]
+        return plan
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except (KinerjaError, TypeError, ValueError, AttributeError) as error:
+            if args:
+                raise
+            problems = _each_field(cls, fields, kwargs,
+                                   [(name, hint) for name, hint, _ in plan_of()])
+            if len(problems) > 1:
+                raise ValidationError(f"{len(problems)} problems in {cls.__name__}",
+                                      problems) from None
+            if not problems or isinstance(error, ValidationError) or (
+                    isinstance(error, KinerjaError) and error.field):
+                raise
+            raise problems[0] from None
+        bad = [(name, hint) for name, hint, check in plan_of()
+               if not check(getattr(self, name))]
+        if not bad:
+            return
+        problems = [p for name, hint in bad if (p := _mismatch(name, getattr(self, name), hint))]
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise ValidationError(f"{len(problems)} problems in {cls.__name__}", problems)
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
+def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
+    """The field's annotation as a type, or None where it cannot be resolved (or is Any)."""
+    annotation: Any = field.type
+    if isinstance(annotation, str):  # always so, under "from __future__ import annotations"
+        namespace = dict(vars(sys.modules[cls.__module__]))
+        namespace.setdefault(cls.__name__, cls)
+        try:
+            annotation = eval(annotation, namespace)
+        except NameError:
+            # A name imported only for type checking (to keep imports acyclic):
+            # look it up among the kinerja modules loaded by now.
+            for name, module in list(sys.modules.items()):
+                if name.startswith("kinerja.") and module is not None:
+                    namespace.update({k: v for k, v in vars(module).items()
+                                      if isinstance(v, type) and k not in namespace})
+            try:
+                annotation = eval(annotation, namespace)
+            except Exception:
+                return None
+        except Exception:
+            return None
+    return None if annotation in (Any, object) else annotation
+
+
+def _each_field(cls: type, fields: list[attrs.Attribute[Any]], kwargs: dict[str, Any],
+                plan: list[tuple[str, Any]]) -> list[KinerjaError]:
+    """Try every given field on its own: its converter, its validator, its annotation."""
+    hints = dict(plan)
+    problems: list[KinerjaError] = []
+    for field in fields:
+        if field.alias not in kwargs:
+            continue
+        value = kwargs[field.alias]
+        try:
+            if field.converter is not None and callable(field.converter):
+                value = field.converter(value)
+            if field.validator is not None:
+                field.validator(None, field, value)
+        except KinerjaError as error:
+            problems.append(error if error.field else error.at(field.name))
+            continue
+        except (TypeError, ValueError) as error:
+            problems.append(InvalidTypeError(f"cannot be read ({error})", field=field.name,
+                                             value=_shown(value)))
+            continue
+        except AttributeError:  # a validator that compares with another field
+            pass
+        if field.name in hints and (problem := _mismatch(field.name, value, hints[field.name])):
+            problems.append(problem)
+    return problems
+
+
+def _mismatch(name: str, value: Any, hint: Any) -> KinerjaError | None:
+    if _matches(value, hint):
+        return None
+    if typing.get_origin(hint) is typing.Literal and isinstance(value, str):
+        return InvalidValueError(f"unknown {name}", field=name, value=_shown(value),
+                                 fix=f"use {_describe(hint)}")
+    return InvalidTypeError(f"expected {_describe(hint)}, not {type(value).__name__}",
+                            field=name, value=_shown(value),
+                            fix=f"give {_describe(hint)}")
+
+
+def _shown(value: Any) -> Any:
+    text = repr(value)
+    return value if len(text) <= 60 else f"{text[:40]}..."
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    """Tell whether *value* fits the annotation *hint*."""
+    return _checker(hint)(value)
+
+
+@functools.cache
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """Compile the annotation *hint* into a fast predicate (once per annotation)."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is None or hint is type(None):
+        return lambda value: value is None
+    if origin in (types.UnionType, typing.Union):
+        plain = tuple(a for a in args if isinstance(a, type) and typing.get_origin(a) is None
+                      and a not in (int, float))
+        others = [_checker(a) for a in args if a not in plain]
+        none = type(None) in args
+        return lambda value: (value is None and none) or isinstance(value, plain) or any(
+            check(value) for check in others)
+    if origin is typing.Literal:
+        return lambda value: value in args
+    if isinstance(hint, TypeVar) or hint is Any:
+        return lambda value: True
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
+        items = [_checker(a) for a in args]
+        return lambda value: isinstance(value, tuple) and (not items or (
+            len(items) == len(value) and all(c(v) for c, v in zip(items, value, strict=True))))
+    if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        if len(args) != 2:
+            return lambda value: isinstance(value, Mapping)
+        key, item = _checker(args[0]), _checker(args[1])
+        return lambda value: isinstance(value, Mapping) and all(
+            key(k) and item(v) for k, v in value.items())
+    if origin is np.ndarray:
+        return lambda value: isinstance(value, np.ndarray)
+    if origin is not None:
+        return lambda value: isinstance(origin, type) and isinstance(value, origin)
+    if hint is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return lambda value: isinstance(value, float | int) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: True  # an alias or a construct kinerja does not check
+
+
+def _describe(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(_describe(arg) for arg in typing.get_args(hint))
+    if hint is None or hint is type(None):
+        return "None"
+    if origin is tuple:
+        return "a tuple"
+    if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        return "a mapping"
+    if origin is typing.Literal:
+        return "one of " + ", ".join(map(repr, typing.get_args(hint)))
+    if hint is Decimal:
+        return "a Decimal"
+    name = str(getattr(hint, "__name__", None) or getattr(origin, "__name__", hint))
+    return {"str": "text", "int": "an int", "bool": "True or False"}.get(name, f"a {name}")

@@ -18,6 +18,7 @@ from kinerja.core._input import to_decimal
 from kinerja.core._ops import SCALAR, Operands, Ops, blockwise
 from kinerja.core._options import check_choice
 from kinerja.core._polarity import Polarity, higher_is_better
+from kinerja.core._validators import checked
 from kinerja.exceptions import (
     InvalidValueError,
     UndefinedRatioError,
@@ -63,6 +64,7 @@ def _one_of(choices: tuple[str, ...], field: str) -> Any:
     return validate
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class AchievementPolicy:
     """The conventions an achievement is computed under: one object per report.

@@ -12,6 +12,7 @@ from kinerja.core._notation import format_number, format_plain, format_significa
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up, significant_places
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
 from kinerja.indicators._achievement import AchievementPolicy, formula_used
 from kinerja.indicators._figures import Realization, Target
@@ -40,6 +41,7 @@ class Status(enum.Enum):
                 "not applicable": "tidak berlaku"}[self.value]
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class AchievementResult:
     """The achievement of one indicator in one year, raw and capped, with its derivation.

@@ -11,7 +11,7 @@ from kinerja.core._input import exact, to_decimal
 from kinerja.core._notation import format_plain
 from kinerja.core._rounding import decimal_places, round_half_up
 from kinerja.core._units import Unit, UnitKind, to_unit
-from kinerja.core._validators import year
+from kinerja.core._validators import checked, year
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
 from kinerja.indicators._percentage import percentage
 
@@ -58,6 +58,7 @@ def _optional_unit(value: Any) -> Unit | None:
     return None if value is None else to_unit(value)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Target:
     """The value promised for one year: a point ``value`` or a range ``low``–``high``.
@@ -186,6 +187,7 @@ def _from_counts(numerator: Decimal | None, denominator: Decimal | None,
     return derived
 
 
+@checked
 @attrs.frozen(kw_only=True, init=False)
 class Realization:
     """The value achieved in one year, possibly with the counts it comes from, or missing.

@@ -18,6 +18,7 @@ import attrs
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_decimal
 from kinerja.core._ops import Ops
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Formula:
     """A named achievement formula with its expression and its source.
@@ -141,6 +143,7 @@ def _cap_lower(value: Any) -> Decimal | None:
     return None if value is None else _check_bound(value, "cap.lower")
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Cap:
     """Bounds applied to an achievement after it is computed ("dikonversi menjadi 120 %").

@@ -10,7 +10,7 @@ import attrs
 from kinerja.core._hooks import html_of
 from kinerja.core._polarity import Polarity
 from kinerja.core._units import Unit, to_unit
-from kinerja.core._validators import non_empty_text
+from kinerja.core._validators import checked, non_empty_text
 from kinerja.exceptions import InvalidValueError
 
 __all__ = ["Indicator", "Level"]
@@ -77,6 +77,7 @@ def _polarity(value: Any) -> Polarity:
     return Polarity.parse(value)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Indicator:
     """A performance indicator (indikator kinerja).

@@ -22,7 +22,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
 from kinerja.core._polarity import Polarity
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
-from kinerja.core._validators import year_map
+from kinerja.core._validators import checked, year_map
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._assessment import AchievementResult, assess
@@ -47,6 +47,7 @@ def _period(value: Any) -> tuple[int, int] | None:
     return first, last
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Trajectory:
     """The yearly targets of a medium-term plan (target jangka menengah, Renstra).
@@ -151,6 +152,7 @@ def direction(before: Decimal | None, after: Decimal | None, polarity: Polarity)
     return Direction.IMPROVED if better else Direction.WORSENED
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class YearFigures:
     """One year of an indicator's history: agreed and planned target, realization, achievement.
@@ -245,6 +247,7 @@ def history(
     return rows
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class PlanProgress:
     """Realization so far against the plan: this year's plan target, the later ones, the end goal.

@@ -24,6 +24,7 @@ from kinerja.core._options import check_lang as _check_lang
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable
 from kinerja.core._units import Unit, UnitKind
+from kinerja.core._validators import checked
 
 __all__ = ["Column", "Quantity", "Table", "render_tables"]
 
@@ -34,6 +35,7 @@ NOT_APPLICABLE_TEXT = {"id": "t/a", "en": "n/a"}
 _FORMATS = ("markdown", "html", "csv")
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A figure with its unit, for a table cell: ``60 %``, ``80–90 %``, ``1 Layanan``.
@@ -71,6 +73,7 @@ class Quantity:
         return f"{text} {self.unit}"
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Column:
     """A table column: its key in the rows, headings in both languages, and its kind.
@@ -105,6 +108,7 @@ def _notes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Table:
     """A table of an LKjIP as data: typed rows, headings in Indonesian and English.

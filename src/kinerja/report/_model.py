@@ -20,7 +20,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
 from kinerja.core._input import to_decimal, to_year
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
-from kinerja.core._validators import instance_of, non_empty_text, year_map
+from kinerja.core._validators import checked, instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.indicators._achievement import AchievementPolicy
@@ -39,6 +39,7 @@ __all__ = ["Goal", "IndicatorRecord", "Report", "Satker"]
 T = TypeVar("T")
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Satker:
     """The work unit (satuan kerja) a report is about.
@@ -57,6 +58,7 @@ def _level(value: Level | str) -> Level:
     return Level.parse(value)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Goal:
     """A goal (sasaran) of the performance agreement, at one level.
@@ -83,6 +85,7 @@ def _realization_map(value: Any) -> FrozenMap[int, Realization]:
     return year_map(value, "realizations", as_realization)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class IndicatorRecord:
     """An indicator with everything known about it: agreed targets, realizations, plan.
@@ -213,6 +216,7 @@ def _emonev(value: Any) -> FrozenMap[str, Decimal] | None:
     return _scores(value, "emonev", allow_na=False)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Report:
     """One satker's performance year: the data of an LKjIP.

@@ -14,7 +14,7 @@ import attrs
 
 from kinerja.core._parse import parse_number
 from kinerja.core._rounding import decimal_places
-from kinerja.core._validators import non_empty_text, optional_year
+from kinerja.core._validators import checked, non_empty_text, optional_year
 from kinerja.exceptions import InvalidValueError, KinerjaError
 
 __all__ = ["FIGURES", "PrintedFigure", "PrintedNumber", "read_printed"]
@@ -137,6 +137,7 @@ def _figure_kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
                                 fix="use one of " + ", ".join(FIGURES))
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class PrintedFigure:
     """A figure as the report prints it, kept for the audit.

@@ -24,6 +24,7 @@ from kinerja.core._input import FloatArray, exact, float_errors, to_float_array
 from kinerja.core._ops import ARRAY, ArrayOps
 from kinerja.core._rounding import round_half_up_floats
 from kinerja.core._sentinels import NOT_APPLICABLE
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError
 from kinerja.schemes._combine import (
     MissingPolicy,
@@ -54,6 +55,7 @@ def _aspect_columns(value: Mapping[str, np.ma.MaskedArray[Any, Any]]
     return FrozenMap((name, read_only(column)) for name, column in value.items())
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class BatchScore:
     """Scores of many work units (one row each), as float64 arrays.

@@ -17,6 +17,7 @@ import attrs
 
 from kinerja.core._input import to_decimal, to_year
 from kinerja.core._notation import format_plain, format_trace
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError
 
 __all__ = [
@@ -110,6 +111,7 @@ def _notes(value: Any) -> tuple[str, ...]:
     return _sequence(value, "notes", str)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Component:
     """One scored component of a scheme: a key, a name and a weight.
@@ -151,6 +153,7 @@ class Component:
     provisional: bool = attrs.field(default=False, validator=_is_flag)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Aspect:
     """A named group of components; its value is their weighted mean.
@@ -170,6 +173,7 @@ class Aspect:
     components: tuple[str, ...] = attrs.field(converter=_member_keys)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Deduction:
     """Points subtracted from the score (the 2024 IKPA's Dispensasi SPM).
@@ -210,6 +214,7 @@ class Deduction:
         return _HUNDRED if self.maximum is None else self.maximum
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Band:
     """A category band [low, high) of a score; the scheme's top band is closed.
@@ -246,6 +251,7 @@ def _bands(value: Any) -> tuple[Band, ...]:
     return _sequence(value, "bands", Band)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class CalculatedComponent:
     """A component score computed from its figures, with the derivation.

@@ -15,6 +15,7 @@ import attrs
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_decimal
 from kinerja.core._problems import Problems
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["ProgressScale"]
@@ -38,6 +39,7 @@ def _levels(value: Any) -> FrozenMap[str, Decimal]:
     return FrozenMap(levels)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class ProgressScale:
     """A named scale mapping progress categories to values in percent.

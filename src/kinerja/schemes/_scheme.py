@@ -25,6 +25,7 @@ import attrs
 from kinerja.core._input import exact, to_decimal
 from kinerja.core._notation import format_plain
 from kinerja.core._rounding import round_half_up
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, ValidationError
 from kinerja.schemes._batch import BatchScore, score_batch
 from kinerja.schemes._parts import (
@@ -49,6 +50,7 @@ from kinerja.schemes._validation import scheme_problems
 __all__ = ["Scheme"]
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Scheme:
     """A weighted scoring scheme: the rules of one regulation for a range of years.

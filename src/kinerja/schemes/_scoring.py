@@ -19,6 +19,7 @@ from kinerja.core._input import exact
 from kinerja.core._ops import SCALAR
 from kinerja.core._rounding import round_half_up
 from kinerja.core._sentinels import NOT_APPLICABLE
+from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError
 from kinerja.schemes._combine import (
     MissingPolicy,
@@ -51,6 +52,7 @@ def _deductions(value: Mapping[str, Decimal]) -> FrozenMap[str, Decimal]:
     return freeze(value)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class ScoreResult:
     """A work unit's score under a scheme, and how it was obtained.

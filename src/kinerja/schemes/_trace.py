@@ -14,6 +14,7 @@ import attrs
 
 from kinerja.core._input import exact
 from kinerja.core._notation import format_trace
+from kinerja.core._validators import checked
 from kinerja.schemes._combine import Figures
 from kinerja.schemes._parts import Band, Deduction
 
@@ -25,6 +26,7 @@ __all__ = ["ComponentScore", "ScoreStep", "Status", "trace"]
 Status: TypeAlias = Literal["scored", "not_applicable", "missing_as_zero"]
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class ComponentScore:
     """How one component entered a score.
@@ -43,6 +45,7 @@ class ComponentScore:
     weighted: Decimal | None
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class ScoreStep:
     """One step of a score's trace: what it is, its value, and the line explaining it.
