@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kinerja
 from kinerja import batch
@@ -315,3 +317,33 @@ def test_constructor_reports_every_bad_field_at_once():
     with pytest.raises(kinerja.ValidationError) as caught:
         kinerja.BudgetLine(year="2023", pagu=-1, realization="abc")
     assert sorted(e.field for e in caught.value.exceptions) == ["pagu", "realization", "year"]
+
+
+_VALUES = [value for _, value in SCALARS] + [75, 80, Decimal("99.5"), "60,5",
+                                             np.array([75.0, 80.0]), [60, 70]]
+_POLARITIES = [1, -1, "negatif", kinerja.Polarity.LOWER_IS_BETTER, [1, -1], np.array([-1, 1]),
+               *(value for _, value in SCALARS[:20])]
+#: Functions of several numbers, each argument drawn from the hostile and the valid values.
+MULTI = {
+    "achievement": lambda a, b, c, p: kinerja.achievement(a, b, floor=c, polarity=p),
+    "achievement range": lambda a, b, c, p: kinerja.achievement(a, (b, c), polarity=p,
+                                                                lower_method="inverse"),
+    "absorption": lambda a, b, c, p: kinerja.absorption(a, b),
+    "percentage": lambda a, b, c, p: kinerja.percentage(a, b),
+    "efficiency_gap": lambda a, b, c, p: kinerja.efficiency_gap(a, b),
+    "batch.achievements": lambda a, b, c, p: batch.achievements(a, b, target_high=c,
+                                                                polarity=p),
+    "Realization": lambda a, b, c, p: kinerja.Realization(year=Y, value=a, numerator=b,
+                                                          denominator=c),
+    "Target": lambda a, b, c, p: kinerja.Target(year=Y, low=a, high=b),
+    "BudgetLine": lambda a, b, c, p: kinerja.BudgetLine(year=Y, pagu=a, realization=b,
+                                                        blokir=c),
+}
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(MULTI)), a=st.sampled_from(_VALUES),
+       b=st.sampled_from(_VALUES), c=st.sampled_from(_VALUES), p=st.sampled_from(_POLARITIES))
+def test_hostile_combinations_give_a_kinerja_error_or_a_finite_result(name, a, b, c, p):
+    """Several hostile arguments at once still give a KinerjaError or a finite result."""
+    assert verdict(lambda: MULTI[name](a, b, c, p)) is None

@@ -24,7 +24,7 @@ from kinerja.core._columns import (
     rupiah_column,
     score_columns,
 )
-from kinerja.core._input import is_array
+from kinerja.core._input import is_array, to_float_array
 from kinerja.exceptions import InvalidValueError
 from kinerja.indicators._achievement import AchievementPolicy, LowerMethod, ZeroTargetPolicy
 from kinerja.indicators._formulas import Cap
@@ -149,9 +149,9 @@ def _range(low: Any, high: Any) -> tuple[Any, Any]:
     point = np.isnan(np.ma.getdata(high))
     if not point.any():
         return low, high
-    low_data = np.ma.getdata(low) if isinstance(low, np.ndarray) else low
+    low_data, low_mask = to_float_array(low, field="target", allow_negative=True)
     filled = np.where(point, low_data, np.ma.getdata(high))
-    mask = np.ma.getmask(low) if isinstance(low, np.ma.MaskedArray) else np.ma.nomask
+    mask = np.ma.nomask if low_mask is None else low_mask
     if isinstance(high, np.ma.MaskedArray):
         mask = np.ma.mask_or(mask, np.ma.getmask(high))
     return low, filled if mask is np.ma.nomask else np.ma.MaskedArray(filled, mask=mask)

@@ -48,7 +48,7 @@ no such file. Fix: check the path.
     if not isinstance(path, str | os.PathLike):
         raise InvalidTypeError(f"the path of a {what} is a str or a pathlib.Path",
                                field="path", value=path, fix=fix)
-    name = os.fspath(path)
+    name = _checked_name(path, what=f"read the {what}", fix=fix)
     try:
         info = os.stat(name)
     except FileNotFoundError:
@@ -67,15 +67,31 @@ no such file. Fix: check the path.
             f"cannot read the {what}: {info.st_size:,} bytes is more than the "
             f"{MAX_FILE_BYTES:,} bytes kinerja reads", field=name, fix=fix)
     try:
-        data = Path(name).read_bytes()
+        with open(name, "rb") as handle:  # bounded: a file may grow after its stat
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ReportFileError(f"cannot read the {what}: {error.strerror}", field=name,
                               fix=fix) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportFileError(f"cannot read the {what}: more than the {MAX_FILE_BYTES:,} "
+                              "bytes kinerja reads", field=name, fix=fix)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ReportFileError(f"cannot read the {what}: not UTF-8 text (byte {error.start})",
                               field=name, fix=fix) from None
+
+
+def _checked_name(path: str | os.PathLike[str], *, what: str, fix: str) -> str:
+    """The path as a str, refusing names no file can have (empty, a NUL character)."""
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"cannot {what}: give the path as text", field="path",
+                               value=name, fix=fix)
+    if not name or "\x00" in name:
+        raise ReportFileError(f"cannot {what}: no file can have this name", field=repr(name),
+                              fix=fix)
+    return name
 
 
 def write_text_file(path: str | os.PathLike[str], text: str, *, what: str) -> None:
@@ -90,8 +106,8 @@ Fix: give the path of a file to write.
     if not isinstance(path, str | os.PathLike):
         raise InvalidTypeError(f"the path of a {what} is a str or a pathlib.Path",
                                field="path", value=path, fix="give the path of a file to write")
-    name = os.fspath(path)
     fix = "give the path of a file to write"
+    name = _checked_name(path, what=f"write the {what}", fix=fix)
     if os.path.isdir(name):
         raise ReportFileError(f"cannot write the {what}: it is a directory", field=name, fix=fix)
     try:
