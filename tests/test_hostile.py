@@ -347,3 +347,14 @@ MULTI = {
 def test_hostile_combinations_give_a_kinerja_error_or_a_finite_result(name, a, b, c, p):
     """Several hostile arguments at once still give a KinerjaError or a finite result."""
     assert verdict(lambda: MULTI[name](a, b, c, p)) is None
+
+
+def test_constructor_names_missing_and_unknown_fields():
+    """A missing required field and a misspelt one are kinerja errors naming them."""
+    with pytest.raises(kinerja.ValidationError) as caught:
+        kinerja.IndicatorRecord(realizations={2023: 75})
+    assert sorted(e.field for e in caught.value.exceptions) == ["goal", "indicator"]
+    assert all(isinstance(e, kinerja.MissingValueError) for e in caught.value.exceptions)
+    with pytest.raises(kinerja.InvalidValueError, match="year, value, low, high, unit") as typo:
+        kinerja.Target(year=2023, valeu=5)
+    assert typo.value.field == "valeu"

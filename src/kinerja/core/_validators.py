@@ -16,7 +16,13 @@ import numpy as np
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, ValidationError
+from kinerja.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    KinerjaError,
+    MissingValueError,
+    ValidationError,
+)
 
 __all__ = [
     "checked",
@@ -155,8 +161,8 @@ def checked(cls: C) -> C:
         except (KinerjaError, TypeError, ValueError, AttributeError) as error:
             if args:
                 raise
-            problems = _each_field(cls, fields, kwargs,
-                                   [(name, hint) for name, hint, _ in plan_of()])
+            problems = _arguments(cls, fields, kwargs) or _each_field(
+                cls, fields, kwargs, [(name, hint) for name, hint, _ in plan_of()])
             if len(problems) > 1:
                 raise ValidationError(f"{len(problems)} problems in {cls.__name__}",
                                       problems) from None
@@ -200,6 +206,20 @@ def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
         except Exception:
             return None
     return None if annotation in (Any, object) else annotation
+
+
+def _arguments(cls: type, fields: list[attrs.Attribute[Any]], kwargs: dict[str, Any]
+               ) -> list[KinerjaError]:
+    """Required fields not given and names that are no field, as kinerja errors."""
+    aliases = [str(f.alias) for f in fields]
+    problems: list[KinerjaError] = [
+        MissingValueError(f"{cls.__name__} needs it", field=f.alias,
+                          fix=f"give {f.alias}=... when building a {cls.__name__}")
+        for f in fields if f.default is attrs.NOTHING and f.alias not in kwargs]
+    problems += [InvalidValueError(f"{cls.__name__} has no such field", field=name,
+                                   fix="use one of " + ", ".join(aliases))
+                 for name in kwargs if name not in aliases]
+    return problems
 
 
 def _each_field(cls: type, fields: list[attrs.Attribute[Any]], kwargs: dict[str, Any],
