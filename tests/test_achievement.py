@@ -452,3 +452,70 @@ def test_explanation_never_contradicts_the_status():
                             kinerja.Realization(year=2023, value=Decimal("99.996")))
     assert result.status is kinerja.Status.NOT_MET
     assert "capaian 99,996000 %" in result.explain()
+
+
+# --- formulas at their edges ----------------------------------------------------------------
+
+def test_inverse_leaves_zero_realizations_to_the_other_rules():
+    """R = 0 is refused by T / R only where T / R applies: not for R / T nor inside a range."""
+    result = kinerja.achievement(np.array([0.0, 5.0, 0.0]),
+                                 (np.array([10.0, 10.0, 0.0]), np.array([10.0, 10.0, 5.0])),
+                                 polarity=[1, -1, -1], lower_method="inverse")
+    # 0 / 10 × 100 = 0; 10 / 5 × 100 = 200; 0 lies in [0, 5]: 100.
+    assert result.tolist() == [0.0, 200.0, 100.0]
+    assert kinerja.achievement(0, (0, 5), polarity=LOWER, lower_method="inverse") == 100
+
+
+@pytest.mark.parametrize(("polarity", "key"), [(HIGHER, "ratio"), (LOWER, "mirror")])
+def test_a_point_target_met_exactly_is_scored_by_its_formula(polarity, key):
+    """R = T against a point target is the polarity's formula giving 100, not a range rule."""
+    target = kinerja.Target(year=2023, value=55)
+    assert formula_used(Decimal(55), target, polarity, kinerja.AchievementPolicy()).key == key
+    result = kinerja.assess(kinerja.Indicator(code="X", name="x", level="IKK", unit="%",
+                                              polarity=polarity),
+                            target, kinerja.Realization(year=2023, value=55))
+    assert (result.formula.key, result.raw) == (key, 100)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "field", "message"),
+    [
+        ({"upper": 0}, "cap.upper", "must be positive"),
+        ({"upper": -1}, "cap.upper", "must be positive"),
+        ({"upper": 120, "lower": -1}, "cap.lower", "must not be negative"),
+        ({"upper": 100, "lower": 101}, "cap.lower", "the lower bound exceeds the upper bound"),
+    ],
+)
+def test_bad_cap_bounds_are_named(bounds, field, message):
+    """A cap's upper bound is positive, its lower bound not negative and not above it."""
+    with pytest.raises(kinerja.InvalidValueError) as caught:
+        kinerja.Cap(**bounds)
+    assert (caught.value.field, caught.value.message) == (field, message)
+
+
+@pytest.mark.parametrize(("lower", "value"), [(0, 0), ("0,5", Fraction(1, 2)), (100, 100)])
+def test_cap_lower_bounds_from_zero_to_the_upper_bound(lower, value):
+    """A lower bound of 0, of 0.5 or equal to the upper bound (100) is a valid cap."""
+    cap = kinerja.Cap(upper=100, lower=lower)
+    assert cap.lower == value
+    assert kinerja.achievement(0, 60, cap=cap) == value
+
+
+@pytest.mark.parametrize("value", [[120], True, {"upper": 120}])
+def test_a_cap_is_a_cap_or_a_number(value):
+    """A list, a bool or a mapping is not a cap: the error says what a cap is."""
+    with pytest.raises(kinerja.InvalidTypeError, match=r"a cap is a kinerja\.Cap or a number"):
+        kinerja.achievement(75, 60, cap=value)
+
+
+def test_cap_120_is_the_preset():
+    """cap=120 is the 120 % convention itself (its name and source), any other number not."""
+    assert kinerja.AchievementPolicy(cap=120).cap is CAP_120
+    assert kinerja.AchievementPolicy(cap=110).cap.name == "konversi 110 %"
+
+
+def test_zero_tolerance_names_only_the_higher_is_better_rows():
+    """Zero targets in rows 0 (lower is better) and 1 (higher): only row 1 is refused."""
+    with pytest.raises(kinerja.ZeroTargetError, match=r"positions \[1\]\."):
+        kinerja.achievement(np.array([0.0, 0.0]), np.array([0.0, 0.0]), polarity=[-1, 1],
+                            zero_target="zero_tolerance")

@@ -403,3 +403,44 @@ def test_pmk214_takes_whole_rupiah_and_columns():
     pd = pytest.importorskip("pandas")
     e = efficiency_pmk214(pd.Series([100, 50]), pd.Series([95, 50]), pd.Series([100.0, 100.0]))
     assert kinerja.round_half_up(np.atleast_1d(e), 2).tolist() == [3.33]
+
+
+# --- array absorption: ties, mixed scalars and arrays, the largest amounts --------------------
+
+@pytest.mark.parametrize("places", [0, 1, 2, 3])
+def test_array_absorption_exact_ties_round_up(places):
+    """Exact ties (1/8 = 12.5 %, 3/8 = 37.5 %, 1/16 = 6.25 %, 1/2000 = 0.05 %) go up."""
+    spent, pagu = [1, 3, 1, 1], [8, 8, 16, 2000]
+    got = absorption(np.array(spent), np.array(pagu), places=places)
+    assert [Fraction(repr(float(x))) for x in got] == [
+        oracle.round_half_up(oracle.absorption(s, p), places) for s, p in zip(spent, pagu,
+                                                                               strict=True)]
+
+
+def test_array_and_scalar_amounts_mix():
+    """A column of spending against one pagu, or one spending against a column of pagu."""
+    assert absorption(np.array([50, 75]), 100).tolist() == [50.0, 75.0]
+    assert absorption(50, np.array([100, 200])).tolist() == [50.0, 25.0]
+
+
+def test_array_absorption_places_up_to_twelve():
+    """Arrays are rounded to at most 12 decimals: 1/3 at 12 places, 13 refused."""
+    got = absorption(np.array([1]), np.array([3]), places=12)
+    assert Fraction(repr(float(got[0]))) == oracle.round_half_up(oracle.absorption(1, 3), 12)
+    with pytest.raises(kinerja.InvalidValueError) as caught:
+        absorption(np.array([1]), np.array([3]), places=13)
+    assert caught.value.field == "places"
+
+
+@pytest.mark.parametrize("places", [None, 0, 2, 4])
+def test_array_absorption_of_the_largest_pagu_is_exact(places):
+    """Pagu up to 9 × 10^17 Rupiah (long division one digit a step): the exact figure."""
+    pagu = 9 * 10**17
+    spent = [pagu - 12_345, 123_456_789_012_345_678, 1, pagu]
+    got = absorption(np.array(spent), np.array([pagu] * 4), places=places)
+    exact = [oracle.absorption(s, pagu) for s in spent]
+    if places is None:
+        assert got.tolist() == [float(x) for x in exact]
+    else:
+        assert [Fraction(repr(float(x))) for x in got] == [
+            oracle.round_half_up(x, places) for x in exact]

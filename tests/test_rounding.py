@@ -146,17 +146,19 @@ def test_array_rounding_is_vectorised_not_per_element(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("value", "places", "error"),
+    ("value", "places", "error", "field"),
     [
-        (Decimal("NaN"), 2, kinerja.InvalidValueError),
-        (None, 2, kinerja.MissingValueError),
-        (np.array([1.0, np.inf]), 2, kinerja.InvalidValueError),
-        (1.5, -1, kinerja.InvalidValueError),
-        (1.5, 2.0, kinerja.InvalidTypeError),
-        ("99,985", 2, kinerja.AmbiguousNumberError),
+        (Decimal("NaN"), 2, kinerja.InvalidValueError, "value"),
+        (None, 2, kinerja.MissingValueError, "value"),
+        (np.array([1.0, np.inf]), 2, kinerja.InvalidValueError, "value"),
+        (1.5, -1, kinerja.InvalidValueError, "places"),
+        (1.5, 2.0, kinerja.InvalidTypeError, "places"),
+        ("99,985", 2, kinerja.AmbiguousNumberError, "value"),
+        (Decimal("1e25"), 30, kinerja.InvalidValueError, "value"),
     ],
 )
-def test_bad_input(value, places, error):
-    """Bad values and bad places raise kinerja's errors."""
-    with pytest.raises(error):
+def test_bad_input(value, places, error, field):
+    """Bad values and bad places raise kinerja's errors, naming the argument."""
+    with pytest.raises(error) as caught:
         round_half_up(value, places)
+    assert caught.value.field == field
