@@ -16,7 +16,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from kinerja.auditing._amounts import check_budget, check_ikpa, check_nka, no_figure
+from kinerja.auditing._amounts import check_budget, no_figure
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
@@ -29,6 +29,7 @@ from kinerja.auditing._messages import (
     MISSING,
     PLAN,
 )
+from kinerja.auditing._scores import ScoreChecks
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable
@@ -36,7 +37,6 @@ from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioErr
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure
-from kinerja.schemes._scoring import ScoreResult
 
 __all__ = ["Auditor", "Others", "audit"]
 
@@ -53,7 +53,7 @@ class Auditor:
         self._others: dict[tuple[Any, ...], Others] = {}
         self._printed_inputs: dict[tuple[Any, ...], list[tuple[Decimal, str]]] | None = None
         self._contexts: dict[tuple[str, int], AchievementCheck | Outcome] = {}
-        self._ikpa: ScoreResult | None = None
+        self._scores = ScoreChecks(report)
 
     def _identity(self, figure: PrintedFigure) -> tuple[Any, ...]:
         return figure.identity(default_year=self.report.year)
@@ -105,12 +105,7 @@ class Auditor:
             return self._indicator(figure, self.report.indicator(figure.indicator), year)
         if figure.breakdown is not None:
             return check_budget(self.report, figure, year)
-        if figure.figure.startswith("ikpa."):
-            if self._ikpa is None:
-                self._ikpa = self.report.ikpa_score()
-            assert self._ikpa is not None
-            return check_ikpa(self._ikpa, figure, self.report.year)
-        return check_nka(self.report, figure)
+        return self._scores.check(figure)
 
     def _finding(self, figure: PrintedFigure, outcome: Outcome) -> Finding:
         parts = list(outcome.parts)
@@ -312,7 +307,7 @@ class Others:
 
 def _value(figure: PrintedFigure) -> Any:
     """What two printed figures of one identity must agree on: the number, or the words."""
-    if figure.figure == "ikpa.category":
+    if figure.figure.endswith(".category"):
         return " ".join(figure.text.split()).casefold()
     try:
         return figure.numbers()[0].value

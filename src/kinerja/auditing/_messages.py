@@ -157,4 +157,35 @@ T: FrozenMap[str, tuple[str, str]] = FrozenMap({
     "unknown_line": (
         "The breakdown has no such line in {year}.",
         "Rincian anggaran tidak memuat baris ini pada {year}."),
+    "no_scheme": (
+        "kinerja knows no {what} scheme in force in {year}, so the printed figure cannot be "
+        "checked (load the year's rules with kinerja.load_scheme).",
+        "kinerja tidak mengenal skema {what} yang berlaku tahun {year}, sehingga angka "
+        "tercetak tidak dapat diperiksa (muat aturan tahun itu dengan kinerja.load_scheme)."),
+    "no_components": (
+        "The report gives no {what} component scores for {year}, so its {figure} cannot be "
+        "recomputed; the weights and the category of a printed total are still checked.",
+        "Laporan tidak memuat nilai komponen {what} tahun {year}, sehingga {figure} tidak "
+        "dapat dihitung ulang; bobot dan kategori nilai tercetak tetap diperiksa."),
+    "scheme_weight": (
+        "Under {regulation}, the weight of {name} is {expected}.",
+        "Menurut {regulation}, bobot {name} adalah {expected}."),
+    "printed_category": (
+        "Under {regulation}, a printed score of {score} is in the category {expected}.",
+        "Menurut {regulation}, nilai tercetak {score} termasuk kategori {expected}."),
+    "no_printed_score": (
+        "Neither component scores nor a printed final score of {year} are given, so the "
+        "category cannot be checked.",
+        "Tidak ada nilai komponen maupun nilai akhir tercetak tahun {year}, sehingga "
+        "kategorinya tidak dapat diperiksa."),
+    "range_bound": (
+        "The agreed target for {year} is the range {low}–{high}{unit}; its {which} bound is "
+        "{expected}.",
+        "Target perjanjian kinerja {year} berupa rentang {low}–{high}{unit}; batas {which} "
+        "adalah {expected}."),
+    "not_stated": (
+        "The report does not state the {what} for {year}, so the printed figure cannot be "
+        "checked.",
+        "Laporan tidak mencantumkan {what} tahun {year}, sehingga angka tercetak tidak dapat "
+        "diperiksa."),
 })

@@ -13,6 +13,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from kinerja.core._problems import Problems
+from kinerja.exceptions import KinerjaError
 from kinerja.indicators._indicator import Level
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 
@@ -101,17 +102,23 @@ def _printed_problems(report: Report, codes: set[str], problems: Problems) -> No
                          "refers to a budget breakdown the report does not have",
                          value=figure.breakdown,
                          fix="use one of " + (", ".join(report.budget) or "(none)"))
-        if figure.figure.startswith("ikpa.") and report.ikpa is None:
-            problems.add(f"{where}.figure", "an IKPA figure in a report without [ikpa] "
-                         "components", value=figure.figure, fix="add the components")
-        elif figure.component is not None or figure.aspect is not None:
-            scheme = problems.attempt("", lambda: ikpa_scheme(report.year))
-            if scheme is None:
-                continue
-            if figure.component is not None and figure.component not in scheme.keys:
-                problems.add(f"{where}.component", "not an IKPA component",
-                             value=figure.component, fix="use one of " + ", ".join(scheme.keys))
-            aspects = [a.name for a in scheme.aspects]
-            if figure.aspect is not None and figure.aspect not in aspects:
-                problems.add(f"{where}.aspect", "not an IKPA aspect", value=figure.aspect,
-                             fix="use one of " + ", ".join(aspects))
+        family = figure.figure.split(".", 1)[0]
+        if family not in ("ikpa", "nka") or (figure.component is None and figure.aspect is None):
+            continue
+        # Component and aspect names are those of the scheme of the figure's year; a year
+        # without a known scheme is left to the audit ("cannot be checked").
+        year = figure.year or report.year
+        try:
+            scheme = ikpa_scheme(year) if family == "ikpa" else nka_scheme(year)
+        except KinerjaError:
+            continue
+        keys = list(scheme.keys)
+        if figure.component is not None and figure.component not in keys:
+            problems.add(f"{where}.component", f"not a component of the {family.upper()} "
+                         f"scheme of {year}", value=figure.component,
+                         fix="use one of " + ", ".join(keys))
+        aspects = [a.name for a in scheme.aspects]
+        if figure.aspect is not None and figure.aspect not in aspects:
+            problems.add(f"{where}.aspect", f"not an aspect of the {family.upper()} scheme "
+                         f"of {year}", value=figure.aspect,
+                         fix="use one of " + (", ".join(aspects) or "(none)"))
