@@ -92,3 +92,40 @@ def test_category_without_a_printed_score_cannot_be_checked():
     """A category printed with neither components nor a printed final score is info only."""
     result = _audit(2023, [{"figure": "ikpa.category", "text": "Baik", "where": "Bab III"}])
     assert _rules(result) == [("cannot-check", "info")]
+
+
+RANGE_REPORT = HEAD.format(year=2023) + '''
+[[goals]]
+code = "SK-1"
+level = "kegiatan"
+name = "Meningkatnya layanan"
+[[indicators]]
+code = "IKK-1"
+name = "Persentase layanan tepat waktu"
+goal = "SK-1"
+unit = "%"
+targets = { 2023 = { low = 80, high = 95 } }
+realizations = { 2023 = 90 }
+'''
+
+
+@pytest.mark.parametrize(("text", "rules", "bound"), [
+    ("80 - 95%", [], None),
+    ("80 – 95 %", [], None),
+    ("80 s.d. 95", [], None),
+    ("80 - 90%", [("target-mismatch", "error")], "high"),
+    ("85 - 95%", [("target-mismatch", "error")], "low"),
+    ("80", [], None),
+    ("85", [("target-mismatch", "error")], "low"),
+])
+def test_printed_range_target_is_checked_on_both_bounds(text, rules, bound):
+    """A range target "80 - 95%" is checked on its low and its high bound, naming the wrong one."""
+    result = kinerja.audit(kinerja.loads_report(
+        RANGE_REPORT + f'[[printed]]\nfigure = "target"\nindicator = "IKK-1"\n'
+                       f'text = "{text}"\nwhere = "Tabel 2.1"\n'))
+    assert _rules(result) == rules
+    if bound is not None:
+        assert f"its {bound} bound is {95 if bound == 'high' else 80}" in \
+            result.findings[0].message("en")
+        assert ("batas atas" if bound == "high" else "batas bawah") in \
+            result.findings[0].message("id")

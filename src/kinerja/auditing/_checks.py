@@ -175,6 +175,8 @@ class Auditor:
             target = record.target(year)
             if isinstance(target, NotApplicable):
                 return no_figure("agreed target", year)
+            if target.is_range:
+                return self._range_target(figure, target, year, unit)
             return compare(number, target.bounds[0], rule="target-mismatch",
                            source=AGREEMENT.format(year=year), template="target",
                            params={"year": year, "unit": unit},
@@ -211,6 +213,25 @@ class Auditor:
                                    "den": realization.denominator})
         return compare(number, values[kind], rule="counts", source=COUNTS, template="counts",
                        params={"which": kind}, places=0)
+
+    def _range_target(self, figure: PrintedFigure, target: Target, year: int,
+                      unit: str) -> Outcome | None:
+        """A printed range target: both bounds checked; a single number against the low one."""
+        low, high = target.bounds
+        printed = figure.range_numbers()
+        pairs = [("low", printed[0], low), ("high", printed[1], high)] if printed \
+            else [("low", figure.numbers()[0], low)]
+        for which, number, bound in pairs:
+            outcome = compare(number, bound, rule="target-mismatch",
+                              source=AGREEMENT.format(year=year), template="range_bound",
+                              params={"year": year, "unit": unit, "which": which,
+                                      "which_id": "bawah" if which == "low" else "atas",
+                                      "low": Numeral(low, significant_places(low)),
+                                      "high": Numeral(high, significant_places(high))},
+                              places=significant_places(bound))
+            if outcome is not None:
+                return outcome
+        return None
 
     def _achievement(self, figure: PrintedFigure, record: IndicatorRecord,
                      year: int) -> Outcome | None:

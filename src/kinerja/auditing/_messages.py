@@ -181,8 +181,8 @@ T: FrozenMap[str, tuple[str, str]] = FrozenMap({
     "range_bound": (
         "The agreed target for {year} is the range {low}–{high}{unit}; its {which} bound is "
         "{expected}.",
-        "Target perjanjian kinerja {year} berupa rentang {low}–{high}{unit}; batas {which} "
-        "adalah {expected}."),
+        "Target perjanjian kinerja {year} berupa rentang {low}–{high}{unit}; batas "
+        "{which_id} adalah {expected}."),
     "not_stated": (
         "The report does not state the {what} for {year}, so the printed figure cannot be "
         "checked.",

@@ -50,6 +50,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
 }
 
 _NUMBER = re.compile(r"[-−]?\d[\d.,]*\d|[-−]?\d")
+_RANGE = re.compile(r"(?P<low>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai(?: dengan)?|to)"
+                    r"\s*(?P<high>\d[\d.,]*)\s*%?", re.IGNORECASE)
 _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
 
 
@@ -201,6 +203,20 @@ class PrintedFigure:
     def numbers(self) -> tuple[PrintedNumber, PrintedNumber | None]:
         """The printed number and, when stated, the converted one."""
         return read_printed(self.text, whole=self.whole)
+
+    def range_numbers(self) -> tuple[PrintedNumber, PrintedNumber] | None:
+        """The two bounds of a printed range ("80 - 95%", "80 s.d. 95"), or None.
+
+        >>> low, high = PrintedFigure(figure="target", text="80 – 95 %", where="PK",
+        ...                           indicator="A").range_numbers()
+        >>> low.value, high.value
+        (Decimal('80'), Decimal('95'))
+        """
+        match = _RANGE.fullmatch(self.text.strip())
+        if match is None:
+            return None
+        return (_read_number(match["low"], whole=self.whole),
+                _read_number(match["high"], whole=self.whole))
 
     def identity(self, default_year: int | None = None) -> tuple[Any, ...]:
         """What the figure is about: two figures with the same identity must agree.
