@@ -12,6 +12,7 @@ from kinerja.budget._efficiency import (
     efficiency_gap,
     efficiency_pmk214,
     normalised_efficiency,
+    output_achievement_ckk,
 )
 from kinerja.budget._lines import BudgetLine, SpendingType
 from kinerja.budget._totals import (
@@ -34,6 +35,7 @@ __all__ = [
     "efficiency_gap",
     "efficiency_pmk214",
     "normalised_efficiency",
+    "output_achievement_ckk",
     "subtotals",
     "total",
     "totals",

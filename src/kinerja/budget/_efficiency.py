@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from kinerja.budget._totals import BudgetTotal
 from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
 from kinerja.core._ops import SCALAR, Operands, Ops
+from kinerja.core._options import check_choice
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError, UndefinedRatioError
@@ -25,6 +26,7 @@ __all__ = [
     "efficiency_gap",
     "efficiency_pmk214",
     "normalised_efficiency",
+    "output_achievement_ckk",
 ]
 
 
@@ -69,7 +71,12 @@ def _gap(achievement: Any, absorption: Any) -> Any:
     return achievement - absorption
 
 
-def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
+#: The largest CK read as a fraction (200 %), and so the smallest CK that is surely a percentage.
+_FRACTION_LIMIT = 2
+
+
+def efficiency_pmk214(pak: Any, rak: Any, ck: Any, *,
+                      ck_unit: Literal["percent", "fraction"] = "percent") -> Any:
     """Return the efficiency E of PMK 214/PMK.02/2017 over a satker's outputs, in percent.
 
     Parameters
@@ -80,7 +87,12 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     rak : sequence or array_like
         Each output's spending (realisasi anggaran keluaran), whole Rupiah.
     ck : sequence or array_like
-        Each output's achievement (capaian keluaran), in percent.
+        Each output's achievement (capaian keluaran), in percent (``100``) or,
+        with ``ck_unit="fraction"``, as a fraction (``1.0``).
+    ck_unit : {"percent", "fraction"}, default "percent"
+        How *ck* is written.  The other way is refused rather than misread:
+        in percent, CKs that are all at most 2 (ratios such as 1,22) raise;
+        as fractions, a CK above 2 (200 %) raises.
 
     Returns
     -------
@@ -107,19 +119,29 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
     >>> from kinerja import round_half_up
     >>> round_half_up(efficiency_pmk214([100, 50], [95, 50], [100, 100]))
     Decimal('3.33')
+    >>> round_half_up(efficiency_pmk214([100, 50], [95, 50], [1, 1], ck_unit="fraction"))
+    Decimal('3.33')
+    >>> efficiency_pmk214([100, 50], [95, 50], [1.22, 0.8])
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: ck: every CK is at most 2: these look like \
+fractions (1,22 = 122 %), not percent (got Decimal('1.22')). Fix: pass ck_unit='fraction', \
+or give CK in percent (122).
     >>> import numpy as np
     >>> round_half_up(efficiency_pmk214(np.array([[100, 50]]), np.array([[95, 50]]),
     ...                                 np.array([[100.0, 100.0]])), 2)
     array([3.33])
     """
+    check_choice(ck_unit, ("percent", "fraction"), "ck_unit")
     if any(is_array(v) and not isinstance(v, list) for v in (pak, rak, ck)):
         operands = Operands({"pak": pak, "rak": rak, "ck": ck})
         if operands.mask is not None and operands.mask.any():
             raise MissingValueError(
                 "holds missing (masked) figures", field="pak, rak, ck",
                 fix="the efficiency sums over all outputs: leave outputs without figures out")
+        ck_percent = _ck_in_percent(operands.ops, operands["ck"], ck_unit)
         return operands.finish(operands.compute(_pmk214, operands.ops, operands["pak"],
-                                                operands["rak"], operands["ck"]))
+                                                operands["rak"], ck_percent))
     columns = []
     for name, values in (("pak", pak), ("rak", rak), ("ck", ck)):
         if not isinstance(values, Sequence) or isinstance(values, str) or not values:
@@ -137,7 +159,82 @@ def efficiency_pmk214(pak: Any, rak: Any, ck: Any) -> Any:
         raise InvalidValueError("pak, rak and ck differ in length", field="pak, rak, ck",
                                 value=tuple(len(c) for c in columns))
     with exact():
+        columns[2] = _ck_in_percent(SCALAR, columns[2], ck_unit)
         return _pmk214(SCALAR, *columns)
+
+
+def output_achievement_ckk(ck: Any, *, ck_unit: Literal["percent", "fraction"] = "percent"
+                           ) -> Decimal:
+    """Return a satker's output achievement CKK of PMK 214/PMK.02/2017: the geometric mean.
+
+    Parameters
+    ----------
+    ck : sequence of numbers
+        Each output's achievement (capaian keluaran), in percent (``122``) or,
+        with ``ck_unit="fraction"``, as a ratio (``1.22``).
+    ck_unit : {"percent", "fraction"}, default "percent"
+        How *ck* is written; the other way is refused (see :func:`efficiency_pmk214`).
+
+    Returns
+    -------
+    Decimal
+        CKK in percent, exact to 50 significant digits (not rounded).
+
+    Notes
+    -----
+    .. code-block:: text
+
+        CKK = (CK₁ · CK₂ · … · CKₙ)^(1/n) × 100 %      (CKᵢ as ratios)
+
+    Source: PMK 214/PMK.02/2017, the output achievement of a satker as the
+    geometric mean of its outputs' achievements; worked example 1,22 × 0,80 ×
+    1,42 → 111,49 % (the regulation's example prints 111,60 %, which the
+    rounded ratios do not give); docs page *Budget (anggaran)*, section
+    "Efficiency".  An output with CK = 0 makes CKK 0.
+
+    Examples
+    --------
+    >>> from kinerja import round_half_up
+    >>> round_half_up(output_achievement_ckk([1.22, 0.80, 1.42], ck_unit="fraction"))
+    Decimal('111.49')
+    >>> round_half_up(output_achievement_ckk([122, 80, 142]))
+    Decimal('111.49')
+    """
+    check_choice(ck_unit, ("percent", "fraction"), "ck_unit")
+    if not isinstance(ck, Sequence) or isinstance(ck, str) or not ck:
+        raise InvalidValueError("give one CK per output", field="ck", value=ck,
+                                fix="pass a non-empty list of achievements")
+    values = [to_decimal(v, field=f"ck[{i}]") for i, v in enumerate(ck)]
+    for i, v in enumerate(values):
+        if v < 0:
+            raise InvalidValueError("must not be negative", field=f"ck[{i}]", value=v,
+                                    fix="an achievement is 0 or more")
+    with exact():
+        percent = _ck_in_percent(SCALAR, values, ck_unit)
+        ratios = [v / 100 for v in percent]
+        if any(r == 0 for r in ratios):
+            return Decimal(0)
+        log_mean = sum((r.ln() for r in ratios), Decimal(0)) / len(ratios)
+        return log_mean.exp() * 100
+
+
+def _ck_in_percent(ops: Ops, ck: Any, ck_unit: str) -> Any:
+    """CK in percent, refusing CKs written the other way (fractions as percent, or back)."""
+    values = ck if ops.is_array else list(ck)
+    largest = values.max() if ops.is_array else max(values)
+    if ck_unit == "percent":
+        if 0 < largest <= _FRACTION_LIMIT:
+            raise InvalidValueError(
+                "every CK is at most 2: these look like fractions (1,22 = 122 %), not percent",
+                field="ck", value=largest,
+                fix="pass ck_unit='fraction', or give CK in percent (122)")
+        return ck
+    if largest > _FRACTION_LIMIT:
+        raise InvalidValueError(
+            "a CK above 2 is not a fraction (it would be above 200 %): it looks like a "
+            "percentage", field="ck", value=largest,
+            fix="pass ck_unit='percent', or give CK as a fraction (1,22)")
+    return ck * 100 if ops.is_array else [c * 100 for c in ck]
 
 
 def _pmk214(ops: Ops, pak: Any, rak: Any, ck: Any) -> Any:
