@@ -220,8 +220,7 @@ def output_achievement_ckk(ck: Any, *, ck_unit: Literal["percent", "fraction"] =
 
 def _ck_in_percent(ops: Ops, ck: Any, ck_unit: str) -> Any:
     """CK in percent, refusing CKs written the other way (fractions as percent, or back)."""
-    values = ck if ops.is_array else list(ck)
-    largest = values.max() if ops.is_array else max(values)
+    largest = ck.max() if ops.is_array else max(ck)
     if ck_unit == "percent":
         if 0 < largest <= _FRACTION_LIMIT:
             raise InvalidValueError(
