@@ -441,8 +441,10 @@ def test_bad_options_are_named(options, field):
 
 def test_inverse_with_zero_realization_is_undefined():
     """T / 0 is undefined: the inverse method refuses R = 0 with a ZeroDivisionError."""
-    with pytest.raises(kinerja.UndefinedRatioError, match="mirror"):
+    with pytest.raises(kinerja.UndefinedRatioError, match="mirror") as caught:
         kinerja.achievement(0, 5, polarity=LOWER, lower_method="inverse")
+    assert caught.value.message == "the inverse formula T / R is undefined for a realization of 0"
+    assert caught.value.field == "realization"
 
 
 def test_explanation_never_contradicts_the_status():

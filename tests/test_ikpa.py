@@ -4,6 +4,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import attrs
+import numpy as np
 import pytest
 
 import kinerja
@@ -411,3 +412,52 @@ def test_every_figure_is_the_oracles(year, scale):
     assert result.category == expected.category
     assert result.aspects.keys() == expected.aspects.keys()
     assert all(_close(result.aspects[k], expected.aspects[k]) for k in expected.aspects)
+
+
+# --- what a refused score says ---------------------------------------------------------------
+
+_ONE_OPTIONAL = kinerja.Scheme(name="S", regulation="r", valid_from=2024, components=[
+    kinerja.Component(key="a", name="A", weight=1, can_be_not_applicable=True)])
+_KEYS_2023 = ("use the keys revisi_dipa, deviasi_halaman_iii, penyerapan_anggaran, "
+              "belanja_kontraktual, penyelesaian_tagihan, pengelolaan_up_tup, dispensasi_spm, "
+              "capaian_output")
+
+
+@pytest.mark.parametrize(
+    ("score", "error", "message", "field", "value", "fix"),
+    [
+        (lambda: _ONE_OPTIONAL.score({"a": NOT_APPLICABLE}), kinerja.InvalidValueError,
+         "no component applies, so there is nothing to score", "values", None,
+         "give at least one component a score"),
+        (lambda: _ONE_OPTIONAL.score_batch({"a": np.array([1.0, 2.0])},
+                                           not_applicable={"a": np.array([False, True])}),
+         kinerja.InvalidValueError,
+         "no component applies, so there is nothing to score at flat positions [1]", "values",
+         None, "give at least one component a score"),
+        (lambda: kinerja.ikpa_scheme(2024).score(
+            dict.fromkeys(kinerja.ikpa_scheme(2024).keys, "0.5") | {"dispensasi_spm": 1}),
+         kinerja.InvalidValueError, "the deductions exceed the score", "dispensasi_spm",
+         Decimal("-0.5"), "check the deduction points; kinerja does not floor a score at 0"),
+        (lambda: kinerja.ikpa_scheme(2023).score({"zz": 1}), kinerja.InvalidValueError,
+         "unknown key for IKPA 2022–2023 (PER-5/PB/2022)", "values", ["zz"], _KEYS_2023),
+        (lambda: kinerja.ikpa_scheme(2023).score({"zz": 1, "yy": 2}), kinerja.InvalidValueError,
+         "unknown keys for IKPA 2022–2023 (PER-5/PB/2022)", "values", ["zz", "yy"], _KEYS_2023),
+        (lambda: kinerja.ikpa_scheme(2023).score(dict.fromkeys(KEYS_2022, 101)),
+         kinerja.InvalidValueError, "out of range: a component score is 0–100", "revisi_dipa",
+         101, "give a value from 0 to 100"),
+        (lambda: kinerja.ikpa_scheme(2023).score(dict.fromkeys(KEYS_2022[1:], 100)),
+         kinerja.MissingValueError,
+         "the value of Revisi DIPA is missing in IKPA 2022–2023 (PER-5/PB/2022)", "revisi_dipa",
+         None, "give it, mark it kinerja.NOT_APPLICABLE if it does not apply to the work unit, "
+         "or score missing values as 0 with missing='zero'"),
+        (lambda: kinerja.ikpa_scheme(2023).score(dict.fromkeys(KEYS_2022, 100), missing="nol"),
+         kinerja.InvalidValueError, "unknown missing policy", "missing", "nol",
+         "use one of 'raise', 'zero'"),
+    ],
+)
+def test_refused_scores_say_what_where_and_how_to_fix(score, error, message, field, value, fix):
+    """Each refusal of a score names its problem, the key, the value given and the fix."""
+    with pytest.raises(error) as caught:
+        score()
+    assert (caught.value.message, caught.value.field, caught.value.value, caught.value.fix) == (
+        message, field, value, fix)
