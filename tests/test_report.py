@@ -259,7 +259,9 @@ def test_every_problem_reported_at_once_with_location():
     assert len(problems) == 4
     joined = "\n".join(problems)
     assert "indicators[0].colour (line 18): unknown key" in joined
-    assert "indicators[0].targets.2023 (line 21): not a number" in joined
+    assert "indicators[0].targets.2023 (line 21): is neither a number nor a known word" \
+        in joined
+    assert '"not stated" when the document does not show it' in joined
     assert "indicators[0].realizations.2023 (line 24): must be a number" in joined
     assert "satker.name (line 6): must be text" in joined
 
@@ -285,7 +287,7 @@ def test_every_problem_reported_at_once_with_location():
         # Missing required top-level key.
         (("year = 2023\n", ""), "year: required key is missing"),
         # Wrong version.
-        (("version = 1", "version = 2"), "version (line 2): this kinerja reads version 1"),
+        (("version = 1", "version = 3"), "version (line 2): this kinerja reads versions 1, 2"),
         # Counts that contradict the stated value.
         (("2023 = 75", "2023 = { value = 63, numerator = 994, denominator = 1327 }"),
          "indicators[0].realizations.2023 (line 23): does not match its counts"),

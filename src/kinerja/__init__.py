@@ -32,8 +32,10 @@ from kinerja.budget import (
 )
 from kinerja.core import (
     NOT_APPLICABLE,
+    NOT_STATED,
     FrozenMap,
     NotApplicable,
+    NotStated,
     Polarity,
     Unit,
     UnitKind,
@@ -136,6 +138,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "CAP_120",
     "NOT_APPLICABLE",
+    "NOT_STATED",
     "PENYERAPAN_TARGETS",
     "AchievementPolicy",
     "AchievementResult",
@@ -167,6 +170,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingValueError",
     "NotApplicable",
+    "NotStated",
     "NumberFormatError",
     "PlanProgress",
     "Polarity",

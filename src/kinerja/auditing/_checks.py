@@ -27,12 +27,13 @@ from kinerja.auditing._messages import (
     COUNTS,
     KINERJA,
     MISSING,
+    OWN_FIGURES,
     PLAN,
 )
 from kinerja.auditing._scores import ScoreChecks
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
@@ -169,11 +170,20 @@ class Auditor:
         kind = figure.figure
         number = figure.numbers()[0]
         unit = record.indicator.unit.suffix
+        target_or_not = record.target(year)
+        realization_given = record.realizations.get(year)
+        unstated = _unstated(kind, target_or_not, realization_given)
+        if unstated is not None:
+            return Outcome("cannot-check", Severity.INFO, "n/a",
+                           (part("not_stated", what=unstated, year=year,
+                                 what_id={"agreed target": "target perjanjian kinerja",
+                                          "realization": "realisasi"}[unstated]),),
+                           OWN_FIGURES)
         if kind in ("achievement", "achievement_raw"):
             return self._achievement(figure, record, year)
         if kind == "target":
             target = record.target(year)
-            if isinstance(target, NotApplicable):
+            if isinstance(target, NotApplicable | NotStated):
                 return no_figure("agreed target", year)
             if target.is_range:
                 return self._range_target(figure, target, year, unit)
@@ -236,6 +246,8 @@ class Auditor:
     def _achievement(self, figure: PrintedFigure, record: IndicatorRecord,
                      year: int) -> Outcome | None:
         target = record.target(year)
+        if isinstance(target, NotStated):
+            return no_figure("agreed target", year)
         if isinstance(target, NotApplicable):
             return Outcome("achievement-no-target", Severity.ERROR, "n/a",
                            (part("no_target", year=year),), AGREEMENT.format(year=year))
@@ -285,6 +297,17 @@ class Auditor:
                                               (part("undefined", error=str(error)),),
                                               ACHIEVEMENT)
         return self._contexts[key]
+
+
+def _unstated(kind: str, target: Any, realization: Realization | None) -> str | None:
+    """What a printed indicator figure depends on that the document does not state, if any."""
+    needs_target = kind in ("target", "achievement", "achievement_raw")
+    needs_realization = kind not in ("target", "plan_target")
+    if needs_target and isinstance(target, NotStated):
+        return "agreed target"
+    if needs_realization and realization is not None and realization.is_not_stated:
+        return "realization"
+    return None
 
 
 #: How many other places a finding names ("also printed as ...").

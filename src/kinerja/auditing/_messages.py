@@ -186,6 +186,6 @@ T: FrozenMap[str, tuple[str, str]] = FrozenMap({
     "not_stated": (
         "The report does not state the {what} for {year}, so the printed figure cannot be "
         "checked.",
-        "Laporan tidak mencantumkan {what} tahun {year}, sehingga angka tercetak tidak dapat "
+        "Laporan tidak mencantumkan {what_id} tahun {year}, sehingga angka tercetak tidak dapat "
         "diperiksa."),
 })

@@ -220,6 +220,9 @@ def output_achievement_ckk(ck: Any, *, ck_unit: Literal["percent", "fraction"] =
 
 def _ck_in_percent(ops: Ops, ck: Any, ck_unit: str) -> Any:
     """CK in percent, refusing CKs written the other way (fractions as percent, or back)."""
+    if not (ck.size if ops.is_array else len(ck)):
+        raise InvalidValueError("give one CK per output", field="ck", value=ck,
+                                fix="pass a CK for every output")
     largest = ck.max() if ops.is_array else max(ck)
     if ck_unit == "percent":
         if 0 < largest <= _FRACTION_LIMIT:

@@ -13,13 +13,15 @@ from kinerja.core._notation import format_number, format_percent, format_rupiah
 from kinerja.core._parse import parse_number, parse_rupiah
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._units import Unit, UnitKind
 
 __all__ = [
     "NOT_APPLICABLE",
+    "NOT_STATED",
     "FrozenMap",
     "NotApplicable",
+    "NotStated",
     "Polarity",
     "Unit",
     "UnitKind",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-__all__ = ["NOT_APPLICABLE", "NotApplicable"]
+__all__ = ["NOT_APPLICABLE", "NOT_STATED", "NotApplicable", "NotStated"]
 
 
 class NotApplicable(enum.Enum):
@@ -36,3 +36,31 @@ class NotApplicable(enum.Enum):
 
 #: Marks a figure or component that does not apply (as opposed to missing).
 NOT_APPLICABLE: Final = NotApplicable.NOT_APPLICABLE
+
+
+class NotStated(enum.Enum):
+    """The type of :data:`NOT_STATED`.
+
+    *Not stated* is the document's silence: the report (or the excerpt at
+    hand) does not show the figure.  It is neither *missing* (the figure was
+    not reported: the unit failed to report it) nor *not applicable*; figures
+    that depend on it are "cannot be checked", never wrong.
+
+    >>> NOT_STATED, bool(NOT_STATED)
+    (NOT_STATED, False)
+    """
+
+    NOT_STATED = "not stated"
+
+    def __repr__(self) -> str:
+        return "NOT_STATED"
+
+    def __str__(self) -> str:
+        return "NOT_STATED"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: Marks a figure the document does not state (as opposed to missing or not applicable).
+NOT_STATED: Final = NotStated.NOT_STATED

@@ -11,7 +11,7 @@ from kinerja.core._hooks import html_of
 from kinerja.core._notation import format_number, format_plain, format_significant
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up, significant_places
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError
 from kinerja.indicators._achievement import AchievementPolicy, formula_used
@@ -33,12 +33,13 @@ class Status(enum.Enum):
     NOT_MET = "not met"
     MISSING = "missing"
     NOT_APPLICABLE = "not applicable"
+    NOT_STATED = "not stated"
 
     @property
     def indonesian(self) -> str:
         """The status in Indonesian, for tables."""
         return {"met": "tercapai", "not met": "tidak tercapai", "missing": "tidak dilaporkan",
-                "not applicable": "tidak berlaku"}[self.value]
+                "not applicable": "tidak berlaku", "not stated": "tidak dicantumkan"}[self.value]
 
 
 @checked
@@ -137,7 +138,7 @@ def _expect(value: object, kind: type, field: str, fix: str) -> None:
 
 def assess(
     indicator: Indicator,
-    target: Target | NotApplicable,
+    target: Target | NotApplicable | NotStated,
     realization: Realization,
     *,
     policy: AchievementPolicy | None = None,
@@ -148,9 +149,11 @@ def assess(
     ----------
     indicator : Indicator
         Gives the polarity and the unit.
-    target : Target or NOT_APPLICABLE
+    target : Target, NOT_APPLICABLE or NOT_STATED
         The year's target; :data:`~kinerja.NOT_APPLICABLE` when the indicator
-        has no target that year (status "not applicable", not scored).
+        has no target that year (status "not applicable", not scored);
+        :data:`~kinerja.NOT_STATED` when the document does not show it (status
+        "not stated", as for a realization the document does not show).
     realization : Realization
         The year's realization; a missing one gives status "missing".
     policy : AchievementPolicy, optional
@@ -177,7 +180,7 @@ def assess(
     'not applicable'
     """
     _expect(indicator, Indicator, "indicator", "kinerja.Indicator(...)")
-    if target is not NOT_APPLICABLE:
+    if target is not NOT_APPLICABLE and target is not NOT_STATED:
         _expect(target, Target, "target", "kinerja.Target(year=..., value=...) or "
                 "kinerja.NOT_APPLICABLE")
     _expect(realization, Realization, "realization", "kinerja.Realization(year=..., value=...)")
@@ -189,6 +192,12 @@ def assess(
         return AchievementResult(indicator=indicator, year=year, target=None,
                                  realization=realization, raw=None, capped=None,
                                  status=Status.NOT_APPLICABLE, formula=None, policy=policy)
+    if target is NOT_STATED or realization.is_not_stated:
+        # The document does not show a figure the achievement needs: unknown, not wrong.
+        return AchievementResult(indicator=indicator, year=year,
+                                 target=target if isinstance(target, Target) else None,
+                                 realization=realization, raw=None, capped=None,
+                                 status=Status.NOT_STATED, formula=None, policy=policy)
     assert isinstance(target, Target)
     if target.year != realization.year:
         raise InvalidValueError(

@@ -210,6 +210,9 @@ class Realization:
         Use :meth:`Realization.not_reported` rather than setting this.
     note : str, optional
         Why the figure is missing, or where it comes from.
+    stated : bool, default True
+        Use :meth:`Realization.not_stated` for a figure the document does
+        not show (unknown: neither missing nor zero).
 
     Notes
     -----
@@ -248,21 +251,28 @@ only the counts.
     unit: Unit | None = attrs.field(default=None, converter=_optional_unit)
     missing: bool = attrs.field(default=False, validator=_flag)
     note: str | None = attrs.field(default=None, validator=_optional_text)
+    stated: bool = attrs.field(default=True, validator=_flag)
 
     def __init__(self, *, year: int, value: Decimal | int | float | str | None = None,
                  numerator: Decimal | int | float | str | None = None,
                  denominator: Decimal | int | float | str | None = None,
                  unit: Unit | str | None = None, missing: bool = False,
-                 note: str | None = None) -> None:
+                 note: str | None = None, stated: bool = True) -> None:
         if not missing and (numerator is not None or denominator is not None):
             value = _from_counts(_realization_numerator(numerator),
                                  _realization_denominator(denominator),
                                  _realization_value(value), _optional_unit(unit))
         self.__attrs_init__(year=year, value=value, numerator=numerator,
-                            denominator=denominator, unit=unit, missing=missing, note=note)
+                            denominator=denominator, unit=unit, missing=missing, note=note,
+                            stated=stated)
 
     def __attrs_post_init__(self) -> None:
         has_counts = self.numerator is not None or self.denominator is not None
+        if not self.stated and not self.missing:
+            raise InvalidValueError(
+                "a realization the document does not state carries no figure",
+                field="realization.stated", value=False,
+                fix="use Realization.not_stated(year)")
         if self.missing:
             if self.value is not None or has_counts:
                 raise InvalidValueError(
@@ -285,6 +295,21 @@ only the counts.
         """
         return cls(year=year, missing=True, note=note)
 
+    @classmethod
+    def not_stated(cls, year: int, note: str | None = None) -> Realization:
+        """A realization the document does not state: unknown, neither missing nor zero.
+
+        >>> r = Realization.not_stated(2023)
+        >>> r.value is None, r.is_not_stated
+        (True, True)
+        """
+        return cls(year=year, missing=True, stated=False, note=note)
+
+    @property
+    def is_not_stated(self) -> bool:
+        """Whether the document does not state the figure (it gives no achievement)."""
+        return not self.stated
+
     @property
     def is_missing(self) -> bool:
         """Whether the figure is missing (gives no achievement, status "missing")."""
@@ -297,7 +322,7 @@ only the counts.
 
     def __str__(self) -> str:
         if self.value is None:
-            return "missing"
+            return "missing" if self.stated else "not stated"
         text = format_plain(round_half_up(self.value, 2))
         if self.has_counts:
             return f"{text} % ({self.numerator} / {self.denominator})"

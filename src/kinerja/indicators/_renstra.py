@@ -21,7 +21,7 @@ import attrs
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
 from kinerja.core._polarity import Polarity
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.core._validators import checked, year_map
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
@@ -171,7 +171,7 @@ class YearFigures:
     """
 
     year: int
-    target: Target | NotApplicable
+    target: Target | NotApplicable | NotStated
     plan_target: Target | None
     realization: Realization | None
     result: AchievementResult | None
@@ -180,14 +180,14 @@ class YearFigures:
     @property
     def target_differs_from_plan(self) -> bool:
         """Whether the agreed target differs from the plan's target for the year."""
-        if self.plan_target is None or isinstance(self.target, NotApplicable):
+        if self.plan_target is None or not isinstance(self.target, Target):
             return False
         return self.target.bounds != self.plan_target.bounds
 
 
 def history(
     indicator: Indicator,
-    targets: Mapping[int, Target | NotApplicable],
+    targets: Mapping[int, Target | NotApplicable | NotStated],
     realizations: Mapping[int, Realization],
     *,
     plan: Trajectory | None = None,

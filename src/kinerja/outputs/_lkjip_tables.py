@@ -14,7 +14,7 @@ from typing import Any
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import total, totals
 from kinerja.core._input import to_year
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.indicators._assessment import AchievementResult, Status
 from kinerja.indicators._figures import Realization, Target
 from kinerja.indicators._indicator import Indicator
@@ -36,9 +36,9 @@ _TARGET = Column(key="target", id="Target", en="Target", kind="quantity")
 _REALIZATION = Column(key="realization", id="Realisasi", en="Realization", kind="quantity")
 
 
-def _target_cell(indicator: Indicator, target: Target | NotApplicable) -> Any:
-    if isinstance(target, NotApplicable):
-        return NOT_APPLICABLE
+def _target_cell(indicator: Indicator, target: Target | NotApplicable | NotStated) -> Any:
+    if isinstance(target, NotApplicable | NotStated):
+        return target
     low, high = target.bounds
     return Quantity(value=low, high=high if high != low else None, unit=indicator.unit)
 

@@ -17,6 +17,7 @@ from kinerja.core._notation import format_number, format_plain
 from kinerja.core._options import Lang, check_lang
 from kinerja.core._sentinels import NotApplicable
 from kinerja.exceptions import InvalidValueError
+from kinerja.indicators._figures import Target
 from kinerja.report._model import Report
 from kinerja.schemes._scoring import ScoreResult
 
@@ -76,7 +77,7 @@ def trajectory(report: Report, code: str, *, ax: Axes | None = None, lang: Lang 
         years = list(record.plan.targets)
         ax.plot(years, [float(t.bounds[0]) for t in record.plan.targets.values()], "--",
                 color="grey", marker="o", label=labels["plan"])
-    agreed = {y: t for y, t in record.targets.items() if not isinstance(t, NotApplicable)}
+    agreed = {y: t for y, t in record.targets.items() if isinstance(t, Target)}
     ax.plot(list(agreed), [float(t.bounds[0]) for t in agreed.values()], marker="s",
             color="tab:blue", label=labels["target"])
     reported = {y: r.value for y, r in record.realizations.items() if r.value is not None}

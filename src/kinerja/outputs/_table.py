@@ -22,7 +22,7 @@ from kinerja.core._notation import DASH, format_number, format_significant
 from kinerja.core._options import Lang, check_choice
 from kinerja.core._options import check_lang as _check_lang
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._units import Unit, UnitKind
 from kinerja.core._validators import checked
 
@@ -32,6 +32,8 @@ Kind: TypeAlias = Literal["text", "percent", "number", "rupiah", "quantity"]
 
 MISSING = {"id": DASH, "en": DASH}
 NOT_APPLICABLE_TEXT = {"id": "t/a", "en": "n/a"}
+#: How a figure the document does not state is shown ("tidak dicantumkan").
+NOT_STATED_TEXT = {"id": "t/d", "en": "not stated"}
 _FORMATS = ("markdown", "html", "csv")
 
 
@@ -159,6 +161,8 @@ class Table:
             return MISSING[lang]
         if isinstance(value, NotApplicable):
             return NOT_APPLICABLE_TEXT[lang]
+        if isinstance(value, NotStated):
+            return NOT_STATED_TEXT[lang]
         if isinstance(value, Quantity):
             return value.format(lang)
         if column.kind == "percent":

@@ -16,6 +16,7 @@ __all__ = [
     "LINE",
     "MISSING_WORDS",
     "NOT_APPLICABLE_WORDS",
+    "NOT_STATED_WORDS",
     "PLAN",
     "PRINTED",
     "REALIZATION",
@@ -23,10 +24,14 @@ __all__ = [
     "TARGET",
     "TOP",
     "VERSION",
+    "VERSIONS",
 ]
 
 FORMAT = "kinerja-report"
-VERSION = 1
+#: The version written; every version in VERSIONS is read (version 2 adds "not stated"
+#: figures and the IKPA/NKA summary figures; a version-1 file reads unchanged).
+VERSION = 2
+VERSIONS = (1, 2)
 #: The bundled example: the 2023 LKjIP of Bapas Kelas II Pangkalpinang.
 EXAMPLE = "reference_lkjip_2023.toml"
 
@@ -39,10 +44,12 @@ INDICATOR = {"code", "name", "goal", "unit", "polarity", "level", "targets", "re
              "plan", "note"}
 PLAN = {"source", "period", "targets"}
 TARGET = {"value", "low", "high", "unit"}
-REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note"}
+REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note", "stated"}
 LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
         "spending_type", "indicator", "name"}
 PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
            "aspect", "note"}
 NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
 MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}
+#: The document does not show the figure: unknown, neither missing nor not applicable.
+NOT_STATED_WORDS = {"not stated", "tidak dicantumkan", "tidak tercantum", "t/d"}

@@ -19,7 +19,7 @@ from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
 from kinerja.core._input import to_decimal, to_year
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.core._validators import checked, instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
@@ -73,11 +73,12 @@ class Goal:
     name: str = attrs.field(validator=non_empty_text)
 
 
-def _agreed_target(year: int, value: Any, field: str) -> Target | NotApplicable:
-    return value if isinstance(value, NotApplicable) else as_target(year, value, field)
+def _agreed_target(year: int, value: Any, field: str) -> Target | NotApplicable | NotStated:
+    return value if isinstance(value, NotApplicable | NotStated) \
+        else as_target(year, value, field)
 
 
-def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable]:
+def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable | NotStated]:
     return year_map(value, "targets", _agreed_target)
 
 
@@ -95,8 +96,9 @@ class IndicatorRecord:
     indicator : Indicator
     goal : str
         The code of the goal it measures.
-    targets : mapping of year to Target or NOT_APPLICABLE
-        The performance-agreement (PK) targets.
+    targets : mapping of year to Target, NOT_APPLICABLE or NOT_STATED
+        The performance-agreement (PK) targets; NOT_STATED where the
+        document does not show the year's target.
     realizations : mapping of year to Realization
     plan : Trajectory, optional
         The medium-term (Renstra) targets; kept beside the agreed targets
@@ -117,8 +119,8 @@ class IndicatorRecord:
 
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
     goal: str = attrs.field(validator=non_empty_text)
-    targets: FrozenMap[int, Target | NotApplicable] = attrs.field(factory=FrozenMap,
-                                                                  converter=_target_map)
+    targets: FrozenMap[int, Target | NotApplicable | NotStated] = attrs.field(
+        factory=FrozenMap, converter=_target_map)
     realizations: FrozenMap[int, Realization] = attrs.field(factory=FrozenMap,
                                                             converter=_realization_map)
     plan: Trajectory | None = attrs.field(default=None,
@@ -142,8 +144,8 @@ class IndicatorRecord:
         """The indicator's code."""
         return self.indicator.code
 
-    def target(self, year: int) -> Target | NotApplicable:
-        """The agreed target of *year*, or NOT_APPLICABLE when there is none."""
+    def target(self, year: int) -> Target | NotApplicable | NotStated:
+        """The agreed target of *year* (NOT_STATED if unshown, NOT_APPLICABLE if none)."""
         return self.targets.get(year, NOT_APPLICABLE)
 
 

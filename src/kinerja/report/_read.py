@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from kinerja.budget._lines import BudgetLine
 from kinerja.core._input import to_decimal, to_year
 from kinerja.core._problems import Problems
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._toml import read_text_file, read_toml
 from kinerja.exceptions import InvalidTypeError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
@@ -37,68 +37,22 @@ from kinerja.report._format import (
     LINE,
     MISSING_WORDS,
     NOT_APPLICABLE_WORDS,
+    NOT_STATED_WORDS,
     PLAN,
     PRINTED,
     REALIZATION,
     SATKER,
     TARGET,
     TOP,
-    VERSION,
+    VERSIONS,
 )
+from kinerja.report._locate import locate
 from kinerja.report._model import Goal, IndicatorRecord, Report, Satker
 from kinerja.report._printed import PrintedFigure
 
-__all__ = ["example_path", "example_report", "load_report", "loads_report", "locate"]
+__all__ = ["example_path", "example_report", "load_report", "loads_report"]
 
 T = TypeVar("T")
-
-def locate(text: str, path: str) -> int | None:
-    r"""Return the line (1-based) where *path* is written in TOML *text*, if it can be found.
-
-    Examples
-    --------
-    >>> locate("[[goals]]\ncode = 'A'\n[[goals]]\ncode = 'B'\n", "goals[1].code")
-    4
-    """
-    lines = text.splitlines()
-    tokens = re.findall(r"[^.\[\]]+|\[\d+\]", path.split(" (line")[0])
-    start, table = 0, ""
-    line_found: int | None = None
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.startswith("["):
-            i += 1
-            continue
-        index = int(tokens[i + 1][1:-1]) if i + 1 < len(tokens) and \
-            tokens[i + 1].startswith("[") else None
-        dotted = f"{table}.{token}" if table else token
-        if index is not None:
-            header = re.compile(rf"^\s*\[\[\s*{re.escape(dotted)}\s*\]\]")
-            hits = [n for n, line in enumerate(lines) if n >= start and header.match(line)]
-            if index >= len(hits):
-                return line_found
-            start = hits[index]
-            line_found, table = start + 1, dotted
-            i += 2
-            continue
-        header = re.compile(rf"^\s*\[\s*{re.escape(dotted)}\s*[\].]")
-        key = re.compile(rf"^\s*\"?{re.escape(token)}\"?\s*=")
-        for n in range(start, len(lines)):
-            if n > start and lines[n].lstrip().startswith("[[") and table and \
-                    not lines[n].lstrip().startswith(f"[[{table}."):
-                break
-            if header.match(lines[n]):
-                start, line_found, table = n, n + 1, dotted
-                break
-            if key.match(lines[n]):
-                start, line_found = n, n + 1
-                break
-        else:
-            return line_found
-        i += 1
-    return line_found
-
 
 # --- reading ---------------------------------------------------------------------------
 
@@ -236,6 +190,15 @@ def _number(value: Any, path: str, problems: Problems) -> Any:
     return value
 
 
+def _words(value: Any, path: str, problems: Problems, allowed: str) -> bool:
+    """Record a word that is no figure, saying how to write an unknown value; True if so."""
+    if isinstance(value, str) and value.strip() and not any(c.isdigit() for c in value):
+        problems.add(path, "is neither a number nor a known word", value=value,
+                     fix=f"write the figure as printed, or {allowed}")
+        return True
+    return False
+
+
 def _year_key(key: str, path: str, problems: Problems) -> int | None:
     if not re.fullmatch(r"\d{4}", key.strip()):
         problems.add(f"{path}.{key}", "a year key must be a four-digit year", value=key,
@@ -248,8 +211,9 @@ def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
     problems.check_keys(data, TOP, "", required=("format", "version", "year", "satker"))
     if data.get("format", FORMAT) != FORMAT:
         problems.add("format", f'must be "{FORMAT}"', value=data.get("format"))
-    if "version" in data and data["version"] != VERSION:
-        problems.add("version", f"this kinerja reads version {VERSION}", value=data["version"],
+    if "version" in data and data["version"] not in VERSIONS:
+        problems.add("version", "this kinerja reads versions "
+                     + ", ".join(map(str, VERSIONS)), value=data["version"],
                      fix="convert the file, or upgrade kinerja")
     year = problems.attempt("year", functools.partial(to_year, data["year"])) \
         if "year" in data else None
@@ -380,9 +344,14 @@ def _read_years(value: Any, path: str, problems: Problems,
 
 
 def _read_target(year: int, value: Any, path: str,
-                 problems: Problems) -> Target | NotApplicable | None:
+                 problems: Problems) -> Target | NotApplicable | NotStated | None:
     if isinstance(value, str) and value.strip().lower() in NOT_APPLICABLE_WORDS:
         return NOT_APPLICABLE
+    if isinstance(value, str) and value.strip().lower() in NOT_STATED_WORDS:
+        return NOT_STATED
+    if _words(value, path, problems, '"not stated" when the document does not show it, or '
+              '"not applicable" when the indicator has no target that year'):
+        return None
     if isinstance(value, dict):
         problems.check_keys(value, TARGET, path)
         fields = {k: _number(v, f"{path}.{k}", problems) if k != "unit" else v
@@ -398,6 +367,11 @@ def _read_realization(year: int, value: Any, path: str,
                       problems: Problems) -> Realization | None:
     if isinstance(value, str) and value.strip().lower() in MISSING_WORDS:
         return Realization.not_reported(year)
+    if isinstance(value, str) and value.strip().lower() in NOT_STATED_WORDS:
+        return Realization.not_stated(year)
+    if _words(value, path, problems, '"not stated" when the document does not show it, or '
+              '"missing" when the unit did not report it'):
+        return None
     if isinstance(value, dict):
         problems.check_keys(value, REALIZATION, path)
         fields = {k: (_number(v, f"{path}.{k}", problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._toml import toml_key, toml_number, toml_string, write_text_file
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._format import FORMAT, VERSION
@@ -17,9 +17,11 @@ from kinerja.report._model import Report
 __all__ = ["dump_report", "save_report"]
 
 
-def _toml_target(target: Target | NotApplicable) -> str:
+def _toml_target(target: Target | NotApplicable | NotStated) -> str:
     if isinstance(target, NotApplicable):
         return '"not applicable"'
+    if isinstance(target, NotStated):
+        return '"not stated"'
     parts = ([f"value = {toml_number(target.value)}"] if target.value is not None else
              [f"low = {toml_number(target.low)}", f"high = {toml_number(target.high)}"]
              if target.low is not None and target.high is not None else [])
@@ -31,6 +33,9 @@ def _toml_target(target: Target | NotApplicable) -> str:
 
 
 def _toml_realization(real: Realization) -> str:
+    if real.is_not_stated:
+        return '"not stated"' if not real.note else \
+            "{ missing = true, stated = false, note = " + toml_string(real.note) + " }"
     if real.is_missing:
         if real.note:
             return "{ missing = true, note = " + toml_string(real.note) + " }"
