@@ -65,7 +65,7 @@ def test_the_same_report_with_the_figures_stated_is_checked():
 
 
 def test_unstated_is_its_own_status_not_missing():
-    """assess gives status 'not stated' (tidak dicantumkan), distinct from missing and n/a."""
+    """An assessment has status 'not stated' (tidak dicantumkan), not missing and not n/a."""
     report = _report()
     assert report.assess("A", 2023).status is kinerja.Status.NOT_STATED
     assert report.assess("A", 2022).status is kinerja.Status.NOT_STATED
