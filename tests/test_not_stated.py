@@ -72,7 +72,8 @@ def test_unstated_is_its_own_status_not_missing():
     assert kinerja.Status.NOT_STATED.indonesian == "tidak dicantumkan"
     assert report.indicator("A").target(2023) is kinerja.NOT_STATED
     real = report.indicator("A").realizations[2022]
-    assert real.is_not_stated and real.value is None
+    assert real.is_not_stated
+    assert real.value is None
     assert not kinerja.Realization.not_reported(2022).is_not_stated
 
 
