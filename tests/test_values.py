@@ -289,6 +289,6 @@ def test_realization_str():
 
 
 def test_unit_kinds_enumerated():
-    """The five unit kinds of the issue exist."""
-    assert {kind.value for kind in UnitKind} == {"percent", "index", "count", "rupiah",
+    """The unit kinds: percent, rate per N, index, count, Rupiah and duration."""
+    assert {kind.value for kind in UnitKind} == {"percent", "rate", "index", "count", "rupiah",
                                                  "duration"}

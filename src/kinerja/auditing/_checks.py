@@ -12,6 +12,7 @@ and puts the findings together; budget figures and scores are checked in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,7 @@ from kinerja.auditing._scores import ScoreChecks
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NotApplicable, NotStated
+from kinerja.core._units import Unit, UnitKind
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
@@ -181,6 +183,9 @@ class Auditor:
                            OWN_FIGURES)
         if kind in ("achievement", "achievement_raw"):
             return self._achievement(figure, record, year)
+        mismatch = _unit_mismatch(figure, record.indicator.unit)
+        if mismatch is not None:
+            return mismatch
         if kind == "target":
             target = record.target(year)
             if isinstance(target, NotApplicable | NotStated):
@@ -203,6 +208,14 @@ class Auditor:
         if realization is None or realization.value is None:
             return no_figure("realization", year)
         if kind == "realization":
+            if realization.has_counts and record.indicator.unit.kind is UnitKind.RATE:
+                return compare(number, realization.value, rule="realization-counts",
+                               source=COUNTS, template="realization_rate",
+                               params={"num": realization.numerator,
+                                       "den": realization.denominator,
+                                       "scale": Numeral(Decimal(record.indicator.unit.scale
+                                                                or 1), 0),
+                                       "unit": str(record.indicator.unit)})
             if realization.has_counts:
                 return compare(number, realization.value, rule="realization-counts",
                                source=COUNTS, template="realization_counts",
@@ -297,6 +310,26 @@ class Auditor:
                                               (part("undefined", error=str(error)),),
                                               ACHIEVEMENT)
         return self._contexts[key]
+
+
+_PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
+
+
+def _unit_mismatch(figure: PrintedFigure, unit: Unit) -> Outcome | None:
+    """An error when the printed text states a unit (%, per N) the indicator does not have."""
+    if figure.whole:
+        return None
+    per = _PER.search(figure.text)
+    printed: str | None = None
+    if "%" in figure.text and unit.kind is not UnitKind.PERCENT:
+        printed = "%"
+    elif per is not None and (unit.kind is not UnitKind.RATE
+                              or int(per.group(1).replace(".", "")) != unit.scale):
+        printed = f"per {per.group(1)}"
+    if printed is None:
+        return None
+    return Outcome("unit-mismatch", Severity.ERROR, "n/a",
+                   (part("unit_mismatch", printed_unit=printed, unit=str(unit)),), COUNTS)
 
 
 def _unstated(kind: str, target: Any, realization: Realization | None) -> str | None:

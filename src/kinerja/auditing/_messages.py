@@ -84,6 +84,15 @@ T: FrozenMap[str, tuple[str, str]] = FrozenMap({
     "realization_counts": (
         "{num} of {den} is {expected} %.",
         "{num} dari {den} adalah {expected} %."),
+    "realization_rate": (
+        "{num} / {den} × {scale} = {expected} {unit}.",
+        "{num} / {den} × {scale} = {expected} {unit}."),
+    "unit_mismatch": (
+        "The figure is printed in {printed_unit}, but the indicator is measured in {unit}: "
+        "a figure in another unit is not comparable (convert it, or check the table's unit).",
+        "Angka dicetak dalam {printed_unit}, padahal indikator diukur dalam {unit}: angka "
+        "dalam satuan lain tidak dapat dibandingkan (konversikan, atau periksa satuan "
+        "tabel)."),
     "realization": (
         "The realization is {expected}.", "Realisasinya {expected}."),
     "counts": (

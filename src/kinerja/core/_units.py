@@ -1,4 +1,4 @@
-"""Units of indicator figures: percent, index, counts of a thing, Rupiah, durations."""
+"""Units of indicator figures: percent, rates per N, index, counts of a thing, Rupiah, durations."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class UnitKind(enum.Enum):
     """
 
     PERCENT = "percent"
+    RATE = "rate"
     INDEX = "index"
     COUNT = "count"
     RUPIAH = "rupiah"
@@ -57,6 +58,8 @@ def _unit_kind(value: Any) -> UnitKind:
 
 
 def _check_label(instance: Unit, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if instance.kind is UnitKind.RATE:
+        return  # "per 100.000 kelahiran hidup": the label (what it is per) is optional
     if instance.kind in _LABELLED:
         if not value or not value.strip():
             raise InvalidValueError(
@@ -70,6 +73,20 @@ def _check_label(instance: Unit, attribute: attrs.Attribute[Any], value: str | N
         )
 
 
+def _check_scale(instance: Unit, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if instance.kind is UnitKind.RATE:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+            raise InvalidValueError(
+                "a rate unit needs its scale, a whole number from 2", field="unit.scale",
+                value=value, fix='write the unit as "per 1.000" or "per 100.000 penduduk"')
+    elif value is not None:
+        raise InvalidValueError(f"a {instance.kind.value} unit takes no scale",
+                                field="unit.scale", value=value, fix="drop the scale")
+
+
+_RATE = re.compile(r"^(?:per|/)\s*(?P<scale>\d[\d.]*)\s*(?P<label>.*)$", re.IGNORECASE)
+
+
 @checked
 @attrs.frozen(kw_only=True)
 class Unit:
@@ -81,30 +98,45 @@ class Unit:
     Parameters
     ----------
     kind : UnitKind
-        Percent, index, count, Rupiah or duration.
+        Percent, rate, index, count, Rupiah or duration.
     label : str, optional
         What is counted ("Layanan", "Dokumen", "Orang") or the time unit
-        ("bulan", "hari"); required for counts and durations, refused otherwise.
+        ("bulan", "hari"); required for counts and durations; for a rate, what
+        it is per ("kelahiran hidup"), optional; refused otherwise.
+    scale : int, optional
+        For a rate only: the N of "per N" (1.000, 100.000).
 
     Examples
     --------
     >>> Unit.count("Layanan")
-    Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan')
+    Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan', scale=None)
     >>> str(Unit.percent()), str(Unit.count("Layanan"))
     ('%', 'Layanan')
     >>> Unit.parse("1 Layanan") == Unit.count("Layanan")
     True
     >>> Unit.parse(str(Unit.duration("bulan")))
-    Unit(kind=<UnitKind.DURATION: 'duration'>, label='bulan')
+    Unit(kind=<UnitKind.DURATION: 'duration'>, label='bulan', scale=None)
+    >>> Unit.parse("per 100.000 kelahiran hidup") == Unit.rate(100_000, "kelahiran hidup")
+    True
     """
 
     kind: UnitKind = attrs.field(converter=_unit_kind)
     label: str | None = attrs.field(default=None, validator=_check_label)
+    scale: int | None = attrs.field(default=None, validator=_check_scale)
 
     @classmethod
     def percent(cls) -> Unit:
         """Percent (``%``): shares and rates, 0-100 for a share."""
         return cls(kind=UnitKind.PERCENT)
+
+    @classmethod
+    def rate(cls, scale: int, label: str | None = None) -> Unit:
+        """A rate per *scale* (AKI per 100.000 kelahiran hidup): numerator / denominator × scale.
+
+        >>> str(Unit.rate(100_000, "kelahiran hidup"))
+        'per 100.000 kelahiran hidup'
+        """
+        return cls(kind=UnitKind.RATE, scale=scale, label=label)
 
     @classmethod
     def index(cls) -> Unit:
@@ -134,8 +166,8 @@ class Unit:
         percent, index, Rupiah or time word is taken as the label of a count.
 
         >>> Unit.parse("%"), Unit.parse("Rp")
-        (Unit(kind=<UnitKind.PERCENT: 'percent'>, label=None), \
-Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None))
+        (Unit(kind=<UnitKind.PERCENT: 'percent'>, label=None, scale=None), \
+Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None, scale=None))
         """
         if isinstance(text, Unit):
             return text
@@ -145,6 +177,10 @@ Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None))
         if not word:
             raise InvalidValueError("no unit given", field="unit", value=text,
                                     fix='write the unit, e.g. "%" or "Layanan"')
+        rate = _RATE.match(word)
+        if rate is not None:
+            digits = rate["scale"].replace(".", "")
+            return cls.rate(int(digits), rate["label"].strip() or None)
         kind = _WORDS.get(word.lower())
         if kind is not None:
             return cls(kind=kind)
@@ -153,6 +189,10 @@ Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None))
         return cls.count(word)
 
     def __str__(self) -> str:
+        if self.kind is UnitKind.RATE:
+            assert self.scale is not None
+            per = "per " + f"{self.scale:,}".replace(",", ".")
+            return per if self.label is None else f"{per} {self.label}"
         if self.label is not None:
             return self.label
         return {UnitKind.PERCENT: "%", UnitKind.INDEX: "indeks", UnitKind.RUPIAH: "Rp"}[self.kind]
@@ -173,8 +213,8 @@ Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None))
         Traceback (most recent call last):
         ...
         kinerja.exceptions.UnitMismatchError: realization.unit: cannot compare a figure in \
-Layanan with one in % (got Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan')). Fix: \
-express both figures in the indicator's unit.
+Layanan with one in % (got Unit(kind=<UnitKind.COUNT: 'count'>, label='Layanan', scale=None)). \
+Fix: express both figures in the indicator's unit.
         """
         if other != self:
             raise UnitMismatchError(

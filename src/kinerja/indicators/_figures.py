@@ -12,7 +12,13 @@ from kinerja.core._notation import format_plain
 from kinerja.core._rounding import decimal_places, round_half_up
 from kinerja.core._units import Unit, UnitKind, to_unit
 from kinerja.core._validators import checked, year
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, MissingValueError
+from kinerja.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    KinerjaError,
+    MissingValueError,
+    UndefinedRatioError,
+)
 from kinerja.indicators._percentage import percentage
 
 __all__ = ["Realization", "Target", "as_realization", "as_target"]
@@ -164,11 +170,26 @@ def _from_counts(numerator: Decimal | None, denominator: Decimal | None,
             field="realization.numerator" if numerator is None else "realization.denominator",
             value=None, fix="give both counts, or only the value",
         )
-    if unit is not None and unit.kind is not UnitKind.PERCENT:
+    if unit is not None and unit.kind not in (UnitKind.PERCENT, UnitKind.RATE):
         raise InvalidValueError(
-            "counts give a percentage, not a figure in " + str(unit),
-            field="realization.unit", value=unit, fix="use unit '%' or drop the counts",
+            "counts give a percentage or a rate per N, not a figure in " + str(unit),
+            field="realization.unit", value=unit,
+            fix="use unit '%' or a rate such as 'per 100.000', or drop the counts",
         )
+    if unit is not None and unit.kind is UnitKind.RATE:
+        assert unit.scale is not None
+        if denominator == 0:
+            raise UndefinedRatioError(
+                "a rate with a denominator of 0 is undefined", field="realization.denominator",
+                value=denominator, fix="give the denominator (live births, population)")
+        with exact():
+            rate = numerator * unit.scale / denominator
+        if stated is not None and round_half_up(rate, decimal_places(stated)) != stated:
+            raise InvalidValueError(
+                f"does not match its counts {numerator} / {denominator} × {unit.scale:,} = "
+                f"{round_half_up(rate, 3)}...", field="realization.value", value=stated,
+                fix="correct the value or the counts, or give only the counts")
+        return rate
     try:
         derived: Decimal = percentage(numerator, denominator)
     except KinerjaError as error:

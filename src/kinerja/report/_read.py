@@ -22,6 +22,7 @@ from kinerja.core._input import to_decimal, to_year
 from kinerja.core._problems import Problems
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._toml import read_text_file, read_toml
+from kinerja.core._units import Unit, UnitKind
 from kinerja.exceptions import InvalidTypeError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._figures import Realization, Target
@@ -308,8 +309,11 @@ def _read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
             code=code, name=name, level=level, unit=unit,
             polarity=table.get("polarity", "higher_is_better")))
     targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target)
+    # Counts of a rate indicator ("per 100.000") give the rate in that unit.
+    rate = indicator.unit if indicator is not None \
+        and indicator.unit.kind is UnitKind.RATE else None
     realizations = _read_years(table.get("realizations", {}), f"{path}.realizations", problems,
-                               _read_realization)
+                               functools.partial(_read_realization, rate=rate))
     plan = None
     if "plan" in table:
         plan = _read_plan(table["plan"], f"{path}.plan", problems)
@@ -363,8 +367,8 @@ def _read_target(year: int, value: Any, path: str,
     return problems.attempt(path, lambda: Target(year=year, value=number))
 
 
-def _read_realization(year: int, value: Any, path: str,
-                      problems: Problems) -> Realization | None:
+def _read_realization(year: int, value: Any, path: str, problems: Problems, *,
+                      rate: Unit | None = None) -> Realization | None:
     if isinstance(value, str) and value.strip().lower() in MISSING_WORDS:
         return Realization.not_reported(year)
     if isinstance(value, str) and value.strip().lower() in NOT_STATED_WORDS:
@@ -377,6 +381,8 @@ def _read_realization(year: int, value: Any, path: str,
         fields = {k: (_number(v, f"{path}.{k}", problems)
                       if k in ("value", "numerator", "denominator") else v)
                   for k, v in value.items() if k in REALIZATION}
+        if rate is not None and "numerator" in fields and "unit" not in fields:
+            fields["unit"] = rate
         return problems.attempt(path, lambda: Realization(year=year, **fields))
     number = _number(value, path, problems)
     if number is None:
