@@ -46,16 +46,22 @@ class Outcome:
     source: str
 
 
+def _in_scale(number: PrintedNumber, value: Decimal) -> Decimal:
+    """*value* in the printed figure's scale (in miliar for "Rp45,7 miliar")."""
+    return value.scaleb(-number.scale) if number.scale else value
+
+
 def matches(number: PrintedNumber, value: Decimal) -> bool:
     """Whether *number* is *value* rounded half up to the decimals it is printed with."""
-    return number.value == round_half_up(value, number.places)
+    return number.value == round_half_up(_in_scale(number, value), number.places)
 
 
 def truncated(number: PrintedNumber, value: Decimal) -> bool:
     """Whether *number* is *value* cut (not rounded) to the decimals it is printed with."""
     quantum = Decimal(1).scaleb(-number.places)
     with exact():
-        return number.value == value.quantize(quantum, rounding=decimal.ROUND_DOWN)
+        return number.value == _in_scale(number, value).quantize(
+            quantum, rounding=decimal.ROUND_DOWN)
 
 
 def close(number: PrintedNumber, value: Decimal) -> bool:
@@ -73,8 +79,12 @@ def compare(number: PrintedNumber, value: Decimal, *, rule: str, source: str, te
     (a notation warning); else the first usual mistake *diagnose* finds;
     else truncated instead of rounded; else an error of *rule*.
     """
+    # Judged, and shown, in the printed scale ("45,7 miliar"): matches() scales itself.
+    in_scale = _in_scale(number, value)
+    if number.scale:
+        places = number.places
     shown = max(places, number.places)
-    expected = format_plain(value, shown)
+    expected = format_plain(in_scale, shown)
     if matches(number, value):
         if number.notation:
             return Outcome("notation", Severity.WARNING, expected,
@@ -86,7 +96,7 @@ def compare(number: PrintedNumber, value: Decimal, *, rule: str, source: str, te
             return found
     if truncated(number, value):
         return Outcome("rounding-truncated", Severity.WARNING, expected,
-                       (part("truncated", expected=Numeral(value, number.places)),), ROUNDING)
+                       (part("truncated", expected=Numeral(in_scale, number.places)),), ROUNDING)
     return Outcome(rule, Severity.ERROR, expected,
-                   (part(template, **({"expected": Numeral(value, shown)} | dict(params))),),
+                   (part(template, **({"expected": Numeral(in_scale, shown)} | dict(params))),),
                    source)

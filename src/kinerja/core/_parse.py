@@ -26,7 +26,7 @@ from kinerja.exceptions import (
     NumberFormatError,
 )
 
-__all__ = ["SEPARATORS", "Notation", "parse_number", "parse_rupiah"]
+__all__ = ["SCALE_WORDS", "SEPARATORS", "Notation", "parse_number", "parse_rupiah", "split_scale"]
 
 Notation: TypeAlias = Literal["id", "en"]
 
@@ -34,6 +34,25 @@ _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 _DASH_SUFFIX = re.compile(r"(?:[.,]-|-|,[-–]{1,2})$")
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:X\d{3})+$")
 _BODY = re.compile(r"^[\d.,]+$")
+#: Scale words of amounts as printed ("Rp45,7 miliar"), as powers of ten.
+SCALE_WORDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "triliun": 12,
+               "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_SCALE = re.compile(r"\s*(?P<word>" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+                    + r")\.?\s*$", re.IGNORECASE)
+
+
+def split_scale(text: str) -> tuple[str, int]:
+    """Split a trailing scale word off *text*: ``("Rp45,7", 9)`` for ``"Rp45,7 miliar"``.
+
+    >>> split_scale("Rp45,7 miliar"), split_scale("1.234")
+    (('Rp45,7', 9), ('1.234', 0))
+    """
+    match = _SCALE.search(text)
+    if match is None or match.start() == 0:
+        return text, 0
+    return text[: match.start()], SCALE_WORDS[match["word"].lower()]
+
+
 #: The (thousands, decimal) separators of each notation.
 SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 
@@ -43,7 +62,8 @@ SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 MAX_LENGTH = 100
 
 
-def parse_number(text: str, *, notation: Notation | None = None, field: str = "text") -> Decimal:
+def parse_number(text: str, *, notation: Notation | None = None, field: str = "text",
+                 scales: bool = False) -> Decimal:
     """Read a number written in Indonesian (or unambiguous English) notation.
 
     Parameters
@@ -58,6 +78,10 @@ def parse_number(text: str, *, notation: Notation | None = None, field: str = "t
         By default the notation is inferred and ambiguous strings are refused.
     field : str, optional
         The name used in error messages.
+    scales : bool, default False
+        Read a trailing scale word (``ribu``, ``juta``, ``miliar``/``milyar``,
+        ``triliun``): ``"Rp45,7 miliar"`` is 45.700.000.000.  Without it a
+        scale word is refused, never dropped.
 
     Returns
     -------
@@ -113,7 +137,13 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
             value=f"{text[:20]}...({len(text)} characters)",
             fix="give the figure as printed, e.g. '4.100.832.000' or '99,98'")
     body = text.replace("\u00a0", " ").replace("\u2009", " ").strip()
-    body = _CURRENCY.sub("", body)
+    body, exponent = split_scale(body)
+    if exponent and not scales:
+        raise NumberFormatError(
+            "the figure has a scale word (ribu, juta, miliar, triliun)", field=field,
+            value=text, fix="pass scales=True to read it as the full amount, or give the "
+            "amount in full")
+    body = _CURRENCY.sub("", body.strip())
     if body.endswith("%"):
         body = body[:-1].rstrip()
     negative = False
@@ -129,7 +159,9 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
             fix="write digits with '.' grouping thousands and ',' for decimals, e.g. '1.234,5'",
         )
     canonical = _canonical(body, text=text, notation=notation, field=field)
-    value = Decimal(canonical)
+    value = Decimal(canonical).scaleb(exponent)
+    if exponent and value == value.to_integral_value():
+        value = Decimal(int(value))  # 45700000000, not 4.57E+10
     return -value if negative else value
 
 
@@ -209,7 +241,8 @@ def _split(body: str, notation: Notation, *, text: str, field: str) -> str:
     return f"{integer}.{fraction}" if fraction else integer
 
 
-def parse_rupiah(text: str, *, notation: Notation | None = None, field: str = "text") -> int:
+def parse_rupiah(text: str, *, notation: Notation | None = None, field: str = "text",
+                 scales: bool = False) -> int:
     """Read a Rupiah amount: a whole number of Rupiah, as an ``int``.
 
     Rupiah amounts are whole, so a single separator followed by three digits
@@ -226,16 +259,20 @@ def parse_rupiah(text: str, *, notation: Notation | None = None, field: str = "t
     Traceback (most recent call last):
     ...
     kinerja.exceptions.InvalidValueError: text: Rupiah amounts are whole numbers (got '1.500,50'). \
-Fix: drop the fraction of a Rupiah.
+Fix: drop the fraction of a Rupiah, or read sen exactly with parse_number.
+    >>> parse_rupiah("Rp45,7 miliar", scales=True)
+    45700000000
+    >>> parse_number("Rp 1.234.567,89")      # sen, exactly
+    Decimal('1234567.89')
     """
     try:
-        value = parse_number(text, notation=notation, field=field)
+        value = parse_number(text, notation=notation, field=field, scales=scales)
     except AmbiguousNumberError:
         grouped: Notation = "id" if "." in text else "en"
-        value = parse_number(text, notation=grouped, field=field)
+        value = parse_number(text, notation=grouped, field=field, scales=scales)
     if value != value.to_integral_value():
         raise InvalidValueError(
             "Rupiah amounts are whole numbers", field=field, value=text,
-            fix="drop the fraction of a Rupiah",
+            fix="drop the fraction of a Rupiah, or read sen exactly with parse_number",
         )
     return int(value)

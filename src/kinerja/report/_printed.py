@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.core._parse import parse_number
+from kinerja.core._parse import SCALE_WORDS, parse_number
 from kinerja.core._rounding import decimal_places
 from kinerja.core._validators import checked, non_empty_text, optional_year
 from kinerja.exceptions import InvalidValueError, KinerjaError
@@ -52,6 +52,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
 _NUMBER = re.compile(r"[-−]?\d[\d.,]*\d|[-−]?\d")
 _RANGE = re.compile(r"(?P<low>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai(?: dengan)?|to)"
                     r"\s*(?P<high>\d[\d.,]*)\s*%?", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\s*(?P<word>" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+                         + r")\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
 
 
@@ -61,12 +63,16 @@ class PrintedNumber:
 
     ``notation`` is ``None`` when the string was valid Indonesian or
     unambiguous English notation, and otherwise says what was odd about it
-    (mixed separators).
+    (mixed separators).  ``scale`` is the power of ten of a scale word printed
+    after the number (9 for "Rp45,7 miliar"): ``value`` and ``places`` are
+    then in that scale (45.7 with 1 decimal), and the figure is judged at
+    that precision.
     """
 
     value: Decimal
     places: int
     notation: str | None = None
+    scale: int = 0
 
 
 def _read_number(token: str, *, whole: bool) -> PrintedNumber:
@@ -84,6 +90,13 @@ def _read_number(token: str, *, whole: bool) -> PrintedNumber:
                 return PrintedNumber(value=value, places=0)
         raise
     return PrintedNumber(value=value, places=decimal_places(value))
+
+
+def _scale_after(text: str, token: str) -> int:
+    """The power of ten of a scale word right after *token* in *text* ("45,7 miliar": 9)."""
+    start = text.find(token) + len(token)
+    match = _SCALE_WORD.match(text, start)
+    return SCALE_WORDS[match["word"].lower()] if match else 0
 
 
 def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, PrintedNumber | None]:
@@ -110,7 +123,9 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     >>> first.value, converted.value
     (Decimal('123'), Decimal('124'))
     >>> read_printed("99,95")[0]
-    PrintedNumber(value=Decimal('99.95'), places=2, notation=None)
+    PrintedNumber(value=Decimal('99.95'), places=2, notation=None, scale=0)
+    >>> read_printed("Rp45,7 miliar", whole=True)[0]
+    PrintedNumber(value=Decimal('45.7'), places=1, notation=None, scale=9)
     >>> read_printed("3,529.557.791,-", whole=True)[0].notation
     "mixed '.' and ',' as thousands separators"
     """
@@ -124,7 +139,10 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     if not tokens:
         raise InvalidValueError("no number in the printed text", field="text", value=text,
                                 fix="copy the figure exactly as printed")
-    first = _read_number(tokens[0], whole=whole)
+    scale = _scale_after(head, tokens[0])
+    first = _read_number(tokens[0], whole=whole and not scale)
+    if scale:
+        first = attrs.evolve(first, scale=scale)
     converted = None
     if conversion:
         after = _NUMBER.findall(tail)
