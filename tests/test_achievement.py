@@ -493,6 +493,8 @@ def test_bad_cap_bounds_are_named(bounds, field, message):
     with pytest.raises(kinerja.InvalidValueError) as caught:
         kinerja.Cap(**bounds)
     assert (caught.value.field, caught.value.message) == (field, message)
+    given = bounds["lower"] if field == "cap.lower" else bounds["upper"]
+    assert caught.value.value == given
 
 
 @pytest.mark.parametrize(("lower", "value"), [(0, 0), ("0,5", Fraction(1, 2)), (100, 100)])
@@ -505,9 +507,30 @@ def test_cap_lower_bounds_from_zero_to_the_upper_bound(lower, value):
 
 @pytest.mark.parametrize("value", [[120], True, {"upper": 120}])
 def test_a_cap_is_a_cap_or_a_number(value):
-    """A list, a bool or a mapping is not a cap: the error says what a cap is."""
-    with pytest.raises(kinerja.InvalidTypeError, match=r"a cap is a kinerja\.Cap or a number"):
+    """A list, a bool or a mapping is not a cap: the error says what a cap is, and how."""
+    with pytest.raises(kinerja.InvalidTypeError) as caught:
         kinerja.achievement(75, 60, cap=value)
+    assert (caught.value.message, caught.value.field, caught.value.value, caught.value.fix) == (
+        "a cap is a kinerja.Cap or a number", "cap", value,
+        "pass cap=kinerja.CAP_120, cap=120 or cap=kinerja.Cap(...)")
+    with pytest.raises(kinerja.NumberFormatError) as caught:
+        kinerja.achievement(75, 60, cap="seratus")
+    assert caught.value.field == "cap"
+
+
+def test_caps_describe_themselves():
+    """Explanations say "capped at 120 % (konversi 120 %)", or the range of a two-sided cap."""
+    assert CAP_120.describe() == "capped at 120 % (konversi 120 %)"
+    assert kinerja.Cap(upper=110, lower="0,5").describe() == "capped at 0.5–110 %"
+
+
+def test_a_policy_computes_under_its_conventions():
+    """AchievementPolicy.achievement is achievement() under the policy: T / R, capped."""
+    policy = kinerja.AchievementPolicy(lower_method="inverse", cap=kinerja.Cap(upper=80))
+    r = oracle.exact(31) * 100 / 47
+    assert _close(policy.achievement(kinerja.percentage(31, 47), 55, LOWER),
+                  min(oracle.inverse(r, oracle.exact(55)), oracle.exact(80)))
+    assert policy.achievement(10, 55, LOWER) == 80  # 55 / 10 × 100 = 550, capped at 80
 
 
 def test_cap_120_is_the_preset():
