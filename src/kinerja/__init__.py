@@ -76,9 +76,11 @@ from kinerja.indicators import (
     Trajectory,
     YearFigures,
     achievement,
+    aggregate_periods,
     assess,
     history,
     percentage,
+    period_key,
     progress,
 )
 from kinerja.outputs import (
@@ -97,6 +99,7 @@ from kinerja.outputs import (
 from kinerja.report import (
     Goal,
     IndicatorRecord,
+    PeriodFigures,
     PrintedFigure,
     Report,
     Satker,
@@ -172,6 +175,7 @@ __all__ = [
     "NotApplicable",
     "NotStated",
     "NumberFormatError",
+    "PeriodFigures",
     "PlanProgress",
     "Polarity",
     "PrintedFigure",
@@ -200,6 +204,7 @@ __all__ = [
     "ZeroTargetError",
     "absorption",
     "achievement",
+    "aggregate_periods",
     "assess",
     "audit",
     "budget_activity_table",
@@ -233,6 +238,7 @@ __all__ = [
     "parse_number",
     "parse_rupiah",
     "percentage",
+    "period_key",
     "plan_table",
     "preset_schemes",
     "progress",

@@ -34,7 +34,7 @@ from kinerja.auditing._messages import (
 from kinerja.auditing._scores import ScoreChecks
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable, NotStated
+from kinerja.core._sentinels import NOT_STATED, NotApplicable, NotStated
 from kinerja.core._units import Unit, UnitKind
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
@@ -55,8 +55,9 @@ class Auditor:
             self.groups[self._identity(figure)].append(figure)
         self._others: dict[tuple[Any, ...], Others] = {}
         self._printed_inputs: dict[tuple[Any, ...], list[tuple[Decimal, str]]] | None = None
-        self._contexts: dict[tuple[str, int], AchievementCheck | Outcome] = {}
+        self._contexts: dict[tuple[str, int, int], AchievementCheck | Outcome] = {}
         self._scores = ScoreChecks(report)
+        self._views: dict[tuple[str, int, str], IndicatorRecord | None] = {}
 
     def _identity(self, figure: PrintedFigure) -> tuple[Any, ...]:
         return figure.identity(default_year=self.report.year)
@@ -105,10 +106,33 @@ class Auditor:
         """The outcome of one printed figure (``None``: it is right)."""
         year = figure.year or self.report.year
         if figure.indicator is not None:
-            return self._indicator(figure, self.report.indicator(figure.indicator), year)
+            record = self.report.indicator(figure.indicator)
+            if figure.period is not None:
+                view = self._period_view(record, year, figure.period)
+                if view is None:
+                    return no_figure(f"figures of {figure.period}", year)
+                record = view
+            return self._indicator(figure, record, year)
         if figure.breakdown is not None:
             return check_budget(self.report, figure, year)
         return self._scores.check(figure)
+
+    def _period_view(self, record: IndicatorRecord, year: int, period: str
+                     ) -> IndicatorRecord | None:
+        """The record as seen in one period: the period's target and realization as the year's.
+
+        A period without a target or a realization leaves it "not stated" (its
+        figures cannot be checked), never missing.
+        """
+        key = (record.code, year, period)
+        if key not in self._views:
+            periods = record.periods.get(year)
+            figures = None if periods is None else periods.get(period)
+            self._views[key] = None if figures is None else IndicatorRecord(
+                indicator=record.indicator, goal=record.goal,
+                targets={year: figures.target or NOT_STATED},
+                realizations={year: figures.realization or Realization.not_stated(year)})
+        return self._views[key]
 
     def _finding(self, figure: PrintedFigure, outcome: Outcome) -> Finding:
         parts = list(outcome.parts)
@@ -131,7 +155,8 @@ class Auditor:
         about = figure.indicator or figure.line or figure.component or figure.aspect or "IKPA"
         if figure.breakdown is not None and figure.line is not None:
             about = f"{figure.breakdown} {figure.line}"
-        return f"{about}: {figure.figure} {year}"
+        when = f"{year} {figure.period}" if figure.period else f"{year}"
+        return f"{about}: {figure.figure} {when}"
 
     def _input_findings(self) -> list[Finding]:
         findings = []
@@ -297,7 +322,7 @@ class Auditor:
     def _context(self, record: IndicatorRecord, realization: Realization, target: Target,
                  year: int) -> AchievementCheck | Outcome:
         """The achievement check of an indicator-year (made once), or why there is none."""
-        key = (record.code, year)
+        key = (record.code, year, id(record))  # a period's view is a record of its own
         if key not in self._contexts:
             try:
                 self._contexts[key] = AchievementCheck(

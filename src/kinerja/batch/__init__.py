@@ -23,6 +23,7 @@ array([125.,  80.])
 """
 
 from kinerja.batch._compute import absorptions, achievements, ikpa_scores, nka_scores
+from kinerja.batch._periods import aggregate_periods
 from kinerja.batch._reports import audit_many, findings_table, synthetic_reports
 from kinerja.batch._synthetic import (
     BudgetColumns,
@@ -39,6 +40,7 @@ __all__ = [
     "SyntheticNational",
     "absorptions",
     "achievements",
+    "aggregate_periods",
     "audit_many",
     "findings_table",
     "ikpa_scores",

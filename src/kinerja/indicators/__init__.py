@@ -13,6 +13,7 @@ from kinerja.indicators._figures import Realization, Target
 from kinerja.indicators._formulas import CAP_120, Cap, Formula
 from kinerja.indicators._indicator import Indicator, Level
 from kinerja.indicators._percentage import percentage
+from kinerja.indicators._periods import aggregate_periods, period_key
 from kinerja.indicators._renstra import (
     Direction,
     PlanProgress,
@@ -38,9 +39,11 @@ __all__ = [
     "Trajectory",
     "YearFigures",
     "achievement",
+    "aggregate_periods",
     "assess",
     "history",
     "percentage",
+    "period_key",
     "progress",
 ]
 

@@ -8,6 +8,7 @@ plans and tables* and *Report file format*.
 """
 
 from kinerja.report._model import Goal, IndicatorRecord, Report, Satker
+from kinerja.report._periods import PeriodFigures
 from kinerja.report._printed import PrintedFigure
 from kinerja.report._read import example_path, example_report, load_report, loads_report
 from kinerja.report._write import dump_report, save_report
@@ -15,6 +16,7 @@ from kinerja.report._write import dump_report, save_report
 __all__ = [
     "Goal",
     "IndicatorRecord",
+    "PeriodFigures",
     "PrintedFigure",
     "Report",
     "Satker",

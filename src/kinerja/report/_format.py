@@ -35,20 +35,20 @@ VERSIONS = (1, 2)
 #: The bundled example: the 2023 LKjIP of Bapas Kelas II Pangkalpinang.
 EXAMPLE = "reference_lkjip_2023.toml"
 
-TOP = {"format", "version", "year", "title", "satker", "conventions", "goals", "indicators",
-        "budget", "ikpa", "nka", "emonev", "printed"}
+TOP = {"format", "version", "year", "title", "period", "satker", "conventions", "goals",
+       "indicators", "budget", "ikpa", "nka", "emonev", "printed"}
 SATKER = {"name", "code", "ministry", "region"}
 CONVENTIONS = {"cap", "cap_lower", "lower_method", "zero_target", "floor"}
 GOAL = {"code", "level", "name"}
 INDICATOR = {"code", "name", "goal", "unit", "polarity", "level", "targets", "realizations",
-             "plan", "note"}
+             "plan", "note", "periods", "aggregation"}
 PLAN = {"source", "period", "targets"}
 TARGET = {"value", "low", "high", "unit"}
 REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note", "stated"}
 LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
         "spending_type", "indicator", "name"}
 PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
-           "aspect", "note"}
+           "aspect", "note", "period"}
 NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
 MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}
 #: The document does not show the figure: unknown, neither missing nor not applicable.

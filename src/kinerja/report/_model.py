@@ -19,7 +19,8 @@ from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
 from kinerja.core._input import to_decimal, to_year
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
+from kinerja.core._options import check_choice
+from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._validators import checked, instance_of, non_empty_text, year_map
 from kinerja.core._validators import year as year_validator
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
@@ -27,7 +28,9 @@ from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._assessment import AchievementResult, assess
 from kinerja.indicators._figures import Realization, Target, as_realization, as_target
 from kinerja.indicators._indicator import Indicator, Level
+from kinerja.indicators._periods import AGGREGATIONS, Aggregation, period_key
 from kinerja.indicators._renstra import PlanProgress, Trajectory, YearFigures, history, progress
+from kinerja.report._periods import PeriodFigures, aggregated_realization, period_map
 from kinerja.report._printed import PrintedFigure
 from kinerja.report._validation import report_problems
 from kinerja.schemes._parts import CalculatedComponent
@@ -86,6 +89,10 @@ def _realization_map(value: Any) -> FrozenMap[int, Realization]:
     return year_map(value, "realizations", as_realization)
 
 
+def _aggregation(value: Any) -> Aggregation:
+    return check_choice(value, AGGREGATIONS, "aggregation")
+
+
 @checked
 @attrs.frozen(kw_only=True)
 class IndicatorRecord:
@@ -105,6 +112,13 @@ class IndicatorRecord:
         when they differ, never overwriting them.
     note : str, optional
         Anything a reader should know (how the figures were transcribed).
+    periods : mapping of year to mapping of period to figures, optional
+        Targets and realizations per quarter ("TW I"), semester or month
+        (:class:`PeriodFigures`, or a bare number for a realization).
+    aggregation : {"sum", "last", "max", "mean"}, optional
+        How the year's realization comes from its periods; no default.  A
+        year with period realizations but no yearly realization takes the
+        aggregation of them (and needs *aggregation*).
 
     Examples
     --------
@@ -126,9 +140,22 @@ class IndicatorRecord:
     plan: Trajectory | None = attrs.field(default=None,
                                           validator=instance_of(Trajectory, optional=True))
     note: str | None = None
+    periods: FrozenMap[int, FrozenMap[str, PeriodFigures]] = attrs.field(
+        factory=FrozenMap, converter=period_map)
+    aggregation: Aggregation | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_aggregation))
 
     def __attrs_post_init__(self) -> None:
         code = self.indicator.code
+        derived = {year: real for year, periods in self.periods.items()
+                   if year not in self.realizations
+                   and (real := aggregated_realization(year, periods, self.aggregation, code))
+                   is not None}
+        if derived:
+            # The year's realization from its periods: set once, while the record is built.
+            object.__setattr__(self, "realizations",
+                               FrozenMap(sorted({**self.realizations, **derived}.items())))
+            object.__setattr__(self, "derived_years", frozenset(derived))
         for year, target in self.targets.items():
             if isinstance(target, Target) and target.year != year:
                 raise InvalidValueError(f"the target is for {target.year}",
@@ -138,6 +165,10 @@ class IndicatorRecord:
                 raise InvalidValueError(f"the realization is for {realization.year}",
                                         field=f"{code}.realizations.{year}",
                                         value=realization.year)
+
+    #: The years whose realization was aggregated from the periods (not given).
+    derived_years: frozenset[int] = attrs.field(init=False, factory=frozenset, eq=False,
+                                                repr=False)
 
     @property
     def code(self) -> str:
@@ -244,6 +275,10 @@ class Report:
         every line of a breakdown carries that classification.
     printed : sequence of PrintedFigure, optional
         The figures as the report prints them, for the audit.
+    period : str, optional
+        The part of the year the report covers, for a semester or quarterly
+        report ("Semester I", "TW III"); ``None`` for a yearly report.  The
+        figures of a period are given in each indicator's ``periods``.
     ikpa : mapping of str to number or NOT_APPLICABLE, optional
         IKPA component scores of the reporting year.
     nka : mapping of str to number, optional
@@ -277,6 +312,8 @@ class Report:
     emonev: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=_emonev)
     title: str | None = None
     printed: tuple[PrintedFigure, ...] = attrs.field(default=(), converter=_printed)
+    period: str | None = attrs.field(default=None,
+                                     converter=attrs.converters.optional(period_key))
 
     def __attrs_post_init__(self) -> None:
         report_problems(self).raise_if_any(f"the report of {self.satker.name} {self.year}")
@@ -338,13 +375,23 @@ class Report:
                 return goal
         raise InvalidValueError("no such goal in the report", field="code", value=code)
 
-    def assess(self, code: str, year: int | None = None) -> AchievementResult:
+    def assess(self, code: str, year: int | None = None, *, period: str | None = None
+               ) -> AchievementResult:
         """Return the achievement of one indicator in *year* (default: the report's year).
 
         A year without a realization counts as not reported (status missing).
+        With *period* ("TW I", "Semester II", "Maret"), the achievement of that
+        period against its own target; a period figure the report does not
+        give is "not stated".
         """
         record = self.indicator(code)
         year = self._year(year)
+        if period is not None:
+            key = period_key(period)
+            figures = record.periods.get(year, FrozenMap()).get(key, PeriodFigures())
+            return assess(record.indicator, figures.target or NOT_STATED,
+                          figures.realization or Realization.not_stated(year),
+                          policy=self.policy)
         realization = record.realizations.get(year, Realization.not_reported(year))
         return assess(record.indicator, record.target(year), realization, policy=self.policy)
 

@@ -16,6 +16,7 @@ from kinerja.core._parse import SCALE_WORDS, parse_number
 from kinerja.core._rounding import decimal_places
 from kinerja.core._validators import checked, non_empty_text, optional_year
 from kinerja.exceptions import InvalidValueError, KinerjaError
+from kinerja.indicators._periods import period_key
 
 __all__ = ["FIGURES", "PrintedFigure", "PrintedNumber", "read_printed"]
 
@@ -183,6 +184,9 @@ class PrintedFigure:
         name, or ``"total"``).
     component, aspect : str, optional
         For IKPA figures: the component key or the aspect's name.
+    period : str, optional
+        For an indicator figure of one period of the year: "TW I", "Semester
+        II", "Januari" (kept as its canonical key, ``TW1``, ``S2``, ``M1``).
     note : str, optional
 
     Examples
@@ -202,6 +206,8 @@ class PrintedFigure:
     component: str | None = None
     aspect: str | None = None
     note: str | None = None
+    period: str | None = attrs.field(default=None,
+                                     converter=attrs.converters.optional(period_key))
 
     def __attrs_post_init__(self) -> None:
         for needed in FIGURES[self.figure]:
@@ -242,4 +248,4 @@ class PrintedFigure:
         *default_year* stands for a figure without its own year (the report's).
         """
         return (self.figure, self.indicator, self.year or default_year, self.breakdown,
-                self.line, self.component, self.aspect)
+                self.line, self.component, self.aspect, self.period)

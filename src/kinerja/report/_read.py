@@ -239,7 +239,8 @@ def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
     if problems.errors or satker is None or year is None or policy is None:
         return None
     return problems.attempt("", lambda: Report(
-        satker=satker, year=year, title=data.get("title"), goals=goals,
+        satker=satker, year=year, title=data.get("title"), period=data.get("period"),
+        goals=goals,
         indicators=indicators, policy=policy, budget=budget, ikpa=ikpa, nka=nka, emonev=emonev,
         printed=printed,
     ))
@@ -322,9 +323,12 @@ def _read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
     if not table.get("targets"):
         problems.add(f"{path}.targets", "an indicator needs at least one target",
                      kind=MissingValueError, fix="add a [indicators.targets] table: 2023 = 60")
+    periods = _read_years(table.get("periods", {}), f"{path}.periods", problems,
+                          lambda year, value, where, _: value)
     return problems.attempt(path, lambda: IndicatorRecord(
         indicator=indicator, goal=goal, targets=targets, realizations=realizations,
-        plan=plan, note=table.get("note")))
+        plan=plan, note=table.get("note"), periods=periods,
+        aggregation=table.get("aggregation")))
 
 
 def _read_years(value: Any, path: str, problems: Problems,

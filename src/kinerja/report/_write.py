@@ -13,6 +13,7 @@ from kinerja.core._toml import toml_key, toml_number, toml_string, write_text_fi
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._format import FORMAT, VERSION
 from kinerja.report._model import Report
+from kinerja.report._periods import PeriodFigures
 
 __all__ = ["dump_report", "save_report"]
 
@@ -29,6 +30,15 @@ def _toml_target(target: Target | NotApplicable | NotStated) -> str:
         parts.append(f"unit = {toml_string(str(target.unit))}")
     if len(parts) == 1 and target.value is not None:
         return toml_number(target.value)
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _toml_period(figures: PeriodFigures) -> str:
+    parts = []
+    if figures.target is not None:
+        parts.append(f"target = {_toml_target(figures.target)}")
+    if figures.realization is not None:
+        parts.append(f"realization = {_toml_realization(figures.realization)}")
     return "{ " + ", ".join(parts) + " }"
 
 
@@ -69,6 +79,8 @@ def dump_report(report: Report) -> str:
     out = [f'format = "{FORMAT}"', f"version = {VERSION}", f"year = {report.year}"]
     if report.title:
         out.append(f"title = {toml_string(report.title)}")
+    if report.period:
+        out.append(f"period = {toml_string(report.period)}")
     out += ["", "[satker]"]
     for key in ("name", "code", "ministry", "region"):
         value = getattr(report.satker, key)
@@ -95,11 +107,17 @@ def dump_report(report: Report) -> str:
                 f"polarity = {toml_string(ind.polarity.value)}"]
         if record.note:
             out.append(f"note = {toml_string(record.note)}")
+        if record.aggregation is not None:
+            out.append(f"aggregation = {toml_string(record.aggregation)}")
         out += ["", "[indicators.targets]"]
         out += [f"{year} = {_toml_target(t)}" for year, t in record.targets.items()]
-        if record.realizations:
+        given = {y: r for y, r in record.realizations.items() if y not in record.derived_years}
+        if given:
             out += ["", "[indicators.realizations]"]
-            out += [f"{year} = {_toml_realization(r)}" for year, r in record.realizations.items()]
+            out += [f"{year} = {_toml_realization(r)}" for year, r in given.items()]
+        for year, periods in record.periods.items():
+            out += ["", f"[indicators.periods.{year}]"]
+            out += [f"{key} = {_toml_period(figures)}" for key, figures in periods.items()]
         if record.plan is not None:
             out += ["", "[indicators.plan]"]
             if record.plan.period is not None:
@@ -134,8 +152,8 @@ def dump_report(report: Report) -> str:
             out.append(f"{toml_key(name)} = {value}")
     for figure in report.printed:
         out += ["", "[[printed]]"]
-        for key in ("figure", "indicator", "year", "breakdown", "line", "component", "aspect",
-                    "text", "where", "note"):
+        for key in ("figure", "indicator", "year", "period", "breakdown", "line", "component",
+                    "aspect", "text", "where", "note"):
             value = getattr(figure, key)
             if value is not None:
                 out.append(f"{key} = {value if key == 'year' else toml_string(value)}")
