@@ -149,3 +149,13 @@ def test_array_aggregation_equals_scalar(rows, how):
             assert np.ma.getmaskarray(result)[i]
         else:
             assert float(result[i]) == pytest.approx(float(aggregate_periods(reported, how)))
+
+
+def test_only_the_finest_periods_are_aggregated():
+    """Months with their semester line: the year sums the months only (48+52+50+47+55+49 = 301)."""
+    months = {"Januari": 48, "Februari": 52, "Maret": 50, "April": 47, "Mei": 55, "Juni": 49,
+              "Semester I": {"target": 300, "realization": 301}}
+    record = kinerja.IndicatorRecord(
+        indicator=kinerja.Indicator(code="A", name="a", level="IKK", unit="Orang"),
+        goal="S1", targets={2024: 600}, periods={2024: months}, aggregation="sum")
+    assert record.realizations[2024].value == 301

@@ -95,9 +95,18 @@ def period_map(value: Any) -> FrozenMap[int, FrozenMap[str, PeriodFigures]]:
 
 def aggregated_realization(year: int, periods: Mapping[str, PeriodFigures],
                            how: Aggregation | None, code: str) -> Realization | None:
-    """The year's realization from its periods by *how*, or None when no period has one."""
+    """The year's realization from its periods by *how*, or None when no period has one.
+
+    Only the finest periods given are aggregated (months, else quarters, else
+    semesters): a table of months with its semester line is not counted twice.
+    """
     reported = {key: f.realization for key, f in periods.items()
                 if f.realization is not None and f.realization.value is not None}
+    for prefix in ("M", "TW", "S"):
+        finest = {k: r for k, r in reported.items() if k.rstrip("0123456789") == prefix}
+        if finest:
+            reported = finest
+            break
     if not reported:
         return None
     if how is None:
