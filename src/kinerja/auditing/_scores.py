@@ -18,7 +18,7 @@ from decimal import Decimal
 from kinerja.auditing._amounts import check_ikpa, check_nka
 from kinerja.auditing._compare import Outcome, compare, part
 from kinerja.auditing._findings import Severity
-from kinerja.auditing._messages import KINERJA
+from kinerja.auditing._messages import OWN_FIGURES
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.exceptions import KinerjaError
@@ -32,7 +32,7 @@ __all__ = ["ScoreChecks"]
 
 
 def _cannot(template: str, **params: object) -> Outcome:
-    return Outcome("cannot-check", Severity.INFO, "n/a", (part(template, **params),), KINERJA)
+    return Outcome("cannot-check", Severity.INFO, "n/a", (part(template, **params),), OWN_FIGURES)
 
 
 class ScoreChecks:
