@@ -525,12 +525,17 @@ def test_caps_describe_themselves():
 
 
 def test_a_policy_computes_under_its_conventions():
-    """AchievementPolicy.achievement is achievement() under the policy: T / R, capped."""
-    policy = kinerja.AchievementPolicy(lower_method="inverse", cap=kinerja.Cap(upper=80))
+    """AchievementPolicy.achievement applies its method, zero-target policy, cap and floor."""
+    policy = kinerja.AchievementPolicy(lower_method="inverse", zero_target="zero_tolerance",
+                                       cap=kinerja.Cap(upper=90))
     r = oracle.exact(31) * 100 / 47
+    # T / R = 55 / 65.957… × 100 = 83.39 % (the mirror would give 80.08 %), under the cap.
     assert _close(policy.achievement(kinerja.percentage(31, 47), 55, LOWER),
-                  min(oracle.inverse(r, oracle.exact(55)), oracle.exact(80)))
-    assert policy.achievement(10, 55, LOWER) == 80  # 55 / 10 × 100 = 550, capped at 80
+                  oracle.inverse(r, oracle.exact(55)))
+    assert policy.achievement(10, 55, LOWER) == 90  # 55 / 10 × 100 = 550, capped at 90
+    assert policy.achievement(2, 0, LOWER) == 0  # zero tolerance: a target of 0 missed
+    # The floor: (2 × 50 − 150) / 50 × 100 = −100, floored at 0.
+    assert kinerja.AchievementPolicy(floor=0).achievement(150, 50, LOWER) == 0
 
 
 def test_cap_120_is_the_preset():
