@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 EXTRAS = {
     "example": [],
-    "test": ["test", "pandas", "plot", "babel"],
-    "lint": ["lint", "test", "pandas", "plot", "babel"],
+    "test": ["test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
+    "lint": ["lint", "test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
     "docs": ["docs"],
     "bench": ["test", "pandas"],
     "mutate": ["mutate", "test", "pandas"],
