@@ -218,10 +218,10 @@ def test_result_explains_itself_in_one_line():
     """explain() names the formula, the inputs, the polarity and the source."""
     result = kinerja.assess(_anak(), kinerja.Target(year=2023, value=55),
                             kinerja.Realization(year=2023, numerator=31, denominator=47))
-    line = result.explain()
+    line = result.explain("en")
     assert "\n" not in line
     assert "(2 − R / T) × 100" in line
-    assert "80,08 %" in line
+    assert "80.08 %" in line
     assert "31 / 47" in line
     assert "lower is better" in line
     assert "PermenPAN-RB 8/2021" in line
@@ -236,7 +236,7 @@ def test_missing_realization_gives_missing_status_not_zero():
     assert result.status is kinerja.Status.MISSING
     assert result.raw is None
     assert result.capped is None
-    assert "missing is not zero" in result.explain()
+    assert "missing is not zero" in result.explain("en")
 
 
 def test_not_applicable_is_not_missing():

@@ -323,10 +323,11 @@ def test_cli_audit_json(capsys):
 
 def test_cli_audit_csv(capsys):
     """The command `kinerja audit --format csv` gives the documented columns, a row per finding."""
-    main(["audit", "--format", "csv"])
+    main(["audit", "--format", "csv", "--lang", "en"])
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert list(rows[0]) == ["rule", "severity", "location", "subject", "printed",
-                             "expected", "message", "source"]
+    assert list(rows[0]) == ["rule", "rule_name", "severity", "severity_name", "location",
+                             "subject", "printed", "expected", "expected_text", "message",
+                             "source"]
     assert len(rows) == len(EXPECTED_FINDINGS)
 
 

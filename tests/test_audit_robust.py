@@ -315,7 +315,7 @@ def test_cli_status_0_and_1(clean_file, wrong_file, capsys):
     assert cli.main(["audit", str(wrong_file), "--fail-on-error"]) == 1
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.count("[achievement] Tabel 3.1") == 2
+    assert out.count("[Capaian salah hitung] Tabel 3.1") == 2
 
 
 @pytest.mark.parametrize("command", ["audit", "tables"])

@@ -27,12 +27,12 @@ def test_readable_reprs(report):
 def test_html_uses_indonesian_notation(report):
     """The notebook HTML shows figures as LKjIPs print them."""
     result_html = report.assess("IKK-1.1")._repr_html_()
-    assert "124,84 %" in result_html
+    assert "124,84%" in result_html
     assert "Capaian (konversi 120 %)" in result_html
     report_html = report._repr_html_()
     assert "<table" in report_html
     assert "Rp 4.100.832.000" in report_html
-    assert "99,98 %" in report_html
+    assert "(99,98%)" in report_html
     indicator_html = report.indicator("IKK-1.2").indicator._repr_html_()
     assert "semakin rendah semakin baik" in indicator_html
 
@@ -85,8 +85,9 @@ def test_audit_to_pandas(report):
     """Findings as a DataFrame; severity is an ordered category."""
     pytest.importorskip("pandas")
     frame = kinerja.audit(report).to_pandas()
-    assert list(frame.columns) == ["rule", "severity", "location", "subject", "printed",
-                                   "expected", "message", "source"]
+    assert list(frame.columns) == ["rule", "rule_name", "severity", "severity_name", "location",
+                                   "subject", "printed", "expected", "expected_text", "message",
+                                   "source"]
     assert frame["severity"].cat.ordered
     counts = frame.groupby("severity", observed=True).size().to_dict()
     assert counts == {"error": 35, "warning": 9, "info": 4}
@@ -111,3 +112,69 @@ def test_batch_scores_to_pandas():
     assert list(frame["final"]) == [100.0, 90.0]
     assert list(frame["category"]) == ["Sangat Baik", "Baik"]
     assert "Kualitas Perencanaan Anggaran" in frame.columns
+
+
+def test_result_card_keeps_units_and_one_notation(report):
+    """A result card writes target and realization with their unit, all in one notation."""
+    from kinerja.outputs._display import result_html
+
+    indonesian = result_html(report.assess("IKK-1.1"), "id")
+    assert "<td style='text-align:right'>60%</td>" in indonesian
+    assert "74,91% (994 / 1327)" in indonesian
+    assert "tercapai" in indonesian
+    english = result_html(report.assess("IKK-1.1"), "en")
+    assert "74.91% (994 / 1327)" in english
+    assert "124.84%" in english
+    assert ">met<" in english
+    assert "tercapai" not in english
+    counted = result_html(report.assess("IKK-2.1"), "id")
+    assert "1 Layanan" in counted
+
+
+def test_nka_card_shows_weights_at_their_precision():
+    """The NKA weights 9,7 / 18,2 / 43,5 / 28,6 are shown as they are, not rounded to 10 / 18."""
+    result = kinerja.nka_scheme(2021).score({
+        "penyerapan_anggaran": "95,53", "konsistensi": "99,61", "capaian_output": "99,72",
+        "efisiensi": "59,98"})
+    html = result._repr_html_()
+    weights = ["9,7", "18,2", "43,5", "28,6"]
+    assert all(f"<td style='text-align:right'>{w}</td>" in html for w in weights)
+
+
+def test_ikpa_2024_card_has_a_deduction_row(report):
+    """From Nilai Total to Nilai Akhir the 2024 card shows the deduction it subtracts."""
+    from kinerja.outputs._display import score_html
+
+    result = kinerja.ikpa_scheme(2024).score(dict(report.ikpa, dispensasi_spm="0,5"))
+    html = score_html(result, "id")
+    rows = [html.index(label) for label in ("Nilai Total", "Nilai Akhir sebelum pengurang",
+                                            "Pengurang: Dispensasi SPM", ">Nilai Akhir<")]
+    assert rows == sorted(rows)
+    assert "−0,5" in html
+    assert "Deduction: Dispensasi SPM" in score_html(result, "en")
+
+
+def test_audit_html_speaks_one_language(report):
+    """The audit's notebook table names rules and severities in the chosen language."""
+    from kinerja.outputs._display import audit_html
+
+    indonesian = audit_html(kinerja.audit(report), "id")
+    assert "Polaritas diabaikan" in indonesian
+    assert "achievement-polarity" not in indonesian
+    english = audit_html(kinerja.audit(report), "en")
+    assert "Polarity ignored" in english
+    assert "kesalahan" not in english
+
+
+def test_tables_to_pandas_in_english_have_english_words(report):
+    """to_pandas(lang="en") writes statuses, changes, yes/no and spending types in English."""
+    pytest.importorskip("pandas")
+    overview = kinerja.overview_table(report).to_pandas(lang="en")
+    assert set(overview["Status"].dropna()) <= {"met", "not met", "missing", "not applicable"}
+    plan = kinerja.plan_table(report, "IKK-1.3").to_pandas(lang="en")
+    assert list(plan["On track"]) == ["yes"]
+    years = kinerja.comparison_table(report, "IKK-1.2").to_pandas(lang="en")
+    assert list(years["Change"]) == ["worsened"]
+    budget = kinerja.budget_type_table(report).to_pandas(lang="en")
+    assert "Personnel spending" in list(budget["Spending type"])
+    assert "Belanja Pegawai" in list(kinerja.budget_type_table(report).to_pandas()["Jenis Belanja"])

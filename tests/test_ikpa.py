@@ -123,13 +123,14 @@ def test_reference_report_trace():
         "Pengelolaan UP dan TUP: nilai 97,58 × bobot 10 / 100 = 9,758",
         "Dispensasi SPM: nilai 100 × bobot 5 / 100 = 5",
         "Capaian Output: nilai 100 × bobot 25 / 100 = 25",
-        "Aspect Kualitas Perencanaan Anggaran: Σ nilai × bobot / Σ bobot = 1.941,8 / 20 = 97,09",
-        "Aspect Kualitas Pelaksanaan Anggaran: Σ nilai × bobot / Σ bobot = 4.975,8 / 50 = 99,516",
-        "Aspect Kualitas Hasil Pelaksanaan Anggaran: Σ nilai × bobot / Σ bobot = 2.500 / 25 = 100",
+        "Aspek Kualitas Perencanaan Anggaran: Σ nilai × bobot / Σ bobot = 1.941,8 / 20 = 97,09",
+        "Aspek Kualitas Pelaksanaan Anggaran: Σ nilai × bobot / Σ bobot = 4.975,8 / 50 = 99,516",
+        "Aspek Kualitas Hasil Pelaksanaan Anggaran: Σ nilai × bobot / Σ bobot = 2.500 / 25 = 100",
         "Nilai Total = Σ nilai × bobot / 100 = 9.917,6 / 100 = 99,176",
-        "Konversi Bobot = Σ bobot of applicable components / 100 × 100 = 100 / 100 × 100 = 100",
+        "Konversi Bobot = Σ bobot komponen yang berlaku / 100 × 100 = 100 / 100 × 100 = 100",
         "Nilai Akhir = Nilai Total / Konversi Bobot × 100 = 99,176 / 100 × 100 = 99,176",
-        "Category Sangat Baik: 95 ≤ x ≤ 100, judged on 99,18 (rounded half up to 2 places)",
+        "Kategori Sangat Baik: 95 ≤ x ≤ 100, dinilai dari 99,18 (dibulatkan setengah ke atas, "
+        "2 desimal)",
     ])
 
 
@@ -169,7 +170,7 @@ def test_2024_dispensasi_spm_deduction_after_division():
     assert result.final == _exact(lambda: Decimal("88.885") / 90 * 100 - Decimal("1.5"))
     assert round_half_up(result.final) == Decimal("97.26")
     assert result.deductions == {"dispensasi_spm": Decimal("1.5")}
-    assert "Deduction Dispensasi SPM (after division, provisional)" in result.explain()
+    assert "Deduction Dispensasi SPM (after division, provisional)" in result.explain("en")
 
 
 def test_2024_deduction_order_is_a_named_option():

@@ -281,7 +281,7 @@ def test_missing_as_zero_is_a_named_policy():
     # (90·50 + 70·30 + 0·20) / 100 = (4500 + 2100) / 100 = 66; base 100.
     assert result.final == 66
     assert result.components["c"].status == "missing_as_zero"
-    assert "C: missing, scored 0 (missing='zero')" in result.explain()
+    assert "C: missing, scored 0 (missing='zero')" in result.explain("en")
     with pytest.raises(kinerja.InvalidValueError, match="missing policy"):
         _small().score({"a": 1, "b": 1, "c": 1}, missing="ignore")
 
@@ -348,19 +348,22 @@ def test_explain_is_a_stable_readable_trace():
         {"a": "94,5", "b": NOT_APPLICABLE, "c": 100, "d": "0,25"})
     # a: 94.5 × 50 / 100 = 47.25; c: 100 × 20 / 100 = 20; total 67.25; base 70;
     # Nilai Akhir = 67.25 / 70 × 100 = 96.071428…; − 0.25 = 95.821428… → presented 95.82.
-    assert result.explain() == "\n".join([
+    assert result.explain("en") == "\n".join([
         "Small 2024– (test)",
-        "A: nilai 94,5 × bobot 50 / 100 = 47,25",
+        "A: nilai 94.5 × bobot 50 / 100 = 47.25",
         "B: not applicable, bobot 30 excluded",
         "C: nilai 100 × bobot 20 / 100 = 20",
-        "Aspect AB: Σ nilai × bobot / Σ bobot = 4.725 / 50 = 94,5",
-        "Nilai Total = Σ nilai × bobot / 100 = 6.725 / 100 = 67,25",
+        "Aspect AB: Σ nilai × bobot / Σ bobot = 4,725 / 50 = 94.5",
+        "Nilai Total = Σ nilai × bobot / 100 = 6,725 / 100 = 67.25",
         "Konversi Bobot = Σ bobot of applicable components / 100 × 100 = 70 / 100 × 100 = 70",
-        "Nilai Akhir = Nilai Total / Konversi Bobot × 100 = 67,25 / 70 × 100 = 96,071429…",
-        "Deduction Potongan (after division): Nilai Akhir 96,071429… − 0,25 = 95,821429…",
-        "Final score = 95,821429…",
-        "Category Sangat Baik: 95 ≤ x ≤ 100, judged on 95,82 (rounded half up to 2 places)",
+        "Nilai Akhir = Nilai Total / Konversi Bobot × 100 = 67.25 / 70 × 100 = 96.071429…",
+        "Deduction Potongan (after division): Nilai Akhir 96.071429… − 0.25 = 95.821429…",
+        "Final score = 95.821429…",
+        "Category Sangat Baik: 95 ≤ x ≤ 100, judged on 95.82 (rounded half up to 2 places)",
     ])
+    assert result.explain().splitlines()[-1] == (  # Indonesian by default
+        "Kategori Sangat Baik: 95 ≤ x ≤ 100, dinilai dari 95,82 (dibulatkan setengah ke atas, "
+        "2 desimal)")
     kinds = [step.kind for step in result.steps]
     assert kinds == ["component"] * 3 + ["aspect", "total", "weight_base", "nilai_akhir",
                                          "deduction", "final", "category"]
@@ -373,7 +376,7 @@ def test_aspect_without_applicable_component_is_not_applicable():
     scheme = _small(aspects=[kinerja.Aspect(name="BC", components=["b", "c"])])
     result = scheme.score({"a": 80, "b": NOT_APPLICABLE, "c": NOT_APPLICABLE})
     assert result.aspects == {"BC": None}
-    assert "Aspect BC: not applicable" in result.explain()
+    assert "Aspect BC: not applicable" in result.explain("en")
     assert result.final == 80
 
 

@@ -1,7 +1,16 @@
 """Audit findings and their renderings (text, JSON, Markdown, CSV), in Indonesian or English.
 
 The findings model of the audit; notebook HTML and DataFrames are plugged in
-by the outputs layer (:mod:`kinerja.core._hooks`).  Docs page *The audit*.
+by the outputs layer (:mod:`kinerja.core._hooks`).  Every word of a rendering
+comes from the catalogs (:mod:`kinerja.core._l10n`, through
+:mod:`kinerja.auditing._messages`): in Indonesian, the rule's name, the
+severity, the subject, the expected figure (in Indonesian notation), the
+explanation and the source are all Indonesian; the location and the printed
+figure are the document's own.  JSON keys are stable English identifiers in
+both languages (:data:`FIELDS`), with the coded values (``rule``,
+``severity``, ``expected``) beside their words (``rule_name``,
+``severity_name``, ``expected_text``).  Docs pages *The audit* and *Output
+languages*.
 """
 
 from __future__ import annotations
@@ -10,21 +19,32 @@ import csv
 import enum
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
+from kinerja.auditing._messages import (
+    expected_text,
+    explanation,
+    rule_name,
+    source_text,
+    subject_text,
+)
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import frame_of, html_of
-from kinerja.core._notation import Numeral
+from kinerja.core._l10n import label, text
 from kinerja.core._options import Lang, check_choice, check_lang
 from kinerja.core._validators import checked
 
-__all__ = ["FIELDS", "AuditResult", "Finding", "Lang", "Severity"]
+__all__ = ["COLUMNS", "FIELDS", "AuditResult", "Finding", "Lang", "Severity", "field_labels"]
 
-#: The columns of the JSON objects and the CSV file, in order.
-FIELDS = ("rule", "severity", "location", "subject", "printed", "expected", "message", "source")
+#: The keys of the JSON objects and the columns of the CSV file and the DataFrame, in order.
+#: Stable English identifiers in every language; ``rule``, ``severity`` and ``expected``
+#: are codes (``"achievement-polarity"``, ``"error"``, ``"80.08"``), ``rule_name``,
+#: ``severity_name`` and ``expected_text`` the same in the output's language.
+FIELDS = ("rule", "rule_name", "severity", "severity_name", "location", "subject", "printed",
+          "expected", "expected_text", "message", "source")
 
 
 class Severity(enum.Enum):
@@ -52,18 +72,15 @@ class Severity(enum.Enum):
     @property
     def indonesian(self) -> str:
         """The severity in Indonesian."""
-        return {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}[self.value]
+        return self.label("id")
 
     def label(self, lang: Lang) -> str:
-        """The severity in *lang*."""
-        return self.indonesian if lang == "id" else self.value
+        """The severity in *lang*: ``"kesalahan"``, ``"error"``; the infos are notes.
 
-
-def _render(template: tuple[str, str], params: Mapping[str, Any], lang: Lang) -> str:
-    """Fill a message template, writing numbers in the language's notation."""
-    shown = {key: value.format(lang) if isinstance(value, Numeral) else value
-             for key, value in params.items()}
-    return template[0 if lang == "en" else 1].format(**shown)
+        >>> Severity.INFO.label("en"), Severity.INFO.label("id")
+        ('note', 'catatan')
+        """
+        return label(self, check_lang(lang))
 
 
 @checked
@@ -110,28 +127,50 @@ class Finding:
     def message(self, lang: Lang = "en") -> str:
         """One or two sentences that explain the difference, in *lang*."""
         lang = check_lang(lang)
-        return " ".join(_render(template, params, lang) for template, params in self.parts)
+        return " ".join(explanation(template, params, lang) for template, params in self.parts)
+
+    def rule_name(self, lang: Lang = "en") -> str:
+        """The rule's name in *lang*: "Polarity ignored", "Polaritas diabaikan"."""
+        return rule_name(self.rule, check_lang(lang))
+
+    def subject_text(self, lang: Lang = "en") -> str:
+        """What the figure is, in *lang*: "IKK-1.2: capaian 2023"."""
+        return subject_text(self.subject, check_lang(lang))
+
+    def expected_text(self, lang: Lang = "en") -> str:
+        """The recomputed figure in the notation of *lang* ("80,08"; "t/a" when none applies)."""
+        return expected_text(self.expected, check_lang(lang))
+
+    def source_text(self, lang: Lang = "en") -> str:
+        """The rule's source in *lang*: a regulation, or the kinerja docs page that states it."""
+        return source_text(self.source, self.rule, check_lang(lang))
 
     def _repr_html_(self) -> str:
         return html_of(self)
 
     def as_dict(self, lang: Lang = "en") -> dict[str, str]:
-        """The finding as plain strings (JSON objects, CSV rows)."""
-        return {"rule": self.rule, "severity": self.severity.value, "location": self.location,
-                "subject": self.subject, "printed": self.printed, "expected": self.expected,
-                "message": self.message(lang), "source": self.source}
+        """The finding as strings under the keys of :data:`FIELDS` (JSON objects, CSV rows).
+
+        >>> import kinerja
+        >>> finding = kinerja.audit(kinerja.example_report()).errors[2]
+        >>> row = finding.as_dict("id")
+        >>> row["rule"], row["rule_name"], row["severity_name"], row["expected_text"]
+        ('achievement-polarity', 'Polaritas diabaikan', 'kesalahan', '80,08')
+        >>> row["subject"]
+        'IKK-1.2: capaian 2023'
+        """
+        lang = check_lang(lang)
+        return {"rule": self.rule, "rule_name": self.rule_name(lang),
+                "severity": self.severity.value, "severity_name": self.severity.label(lang),
+                "location": self.location, "subject": self.subject_text(lang),
+                "printed": self.printed, "expected": self.expected,
+                "expected_text": self.expected_text(lang), "message": self.message(lang),
+                "source": self.source_text(lang)}
 
 
-_HEAD = {
-    "en": ("Audit of {name}, {title}", "{errors} error(s), {warnings} warning(s), "
-           "{infos} note(s) in {printed} printed figures"),
-    "id": ("Audit {name}, {title}", "{errors} kesalahan, {warnings} peringatan, "
-           "{infos} catatan pada {printed} angka tercetak"),
-}
-_COLUMNS = {
-    "en": ("Severity", "Rule", "Where", "Figure", "Printed", "Expected", "Explanation"),
-    "id": ("Tingkat", "Aturan", "Letak", "Angka", "Tercetak", "Seharusnya", "Penjelasan"),
-}
+#: The columns of the Markdown table (and the notebook HTML), by their field.
+COLUMNS = ("severity_name", "rule_name", "location", "subject", "printed", "expected_text",
+           "message", "source")
 
 
 @checked
@@ -151,7 +190,7 @@ class AuditResult:
     Audit Balai Pemasyarakatan Kelas II Pangkalpinang, Laporan Kinerja Instansi Pemerintah
     (LKjIP) Tahunan Tahun 2023: 35 kesalahan, 9 peringatan, 4 catatan pada 113 angka tercetak
     >>> print(result.to_csv().splitlines()[0])
-    rule,severity,location,subject,printed,expected,message,source
+    rule,rule_name,severity,severity_name,location,subject,printed,expected,expected_text,message,source
     """
 
     name: str
@@ -202,49 +241,56 @@ class AuditResult:
 
     def summary(self, lang: Lang = "en") -> str:
         """The heading and the counts."""
-        title, counts = _HEAD[check_lang(lang)]
-        return (title.format(name=self.name, title=self.title) + ": " + counts.format(
-            errors=len(self.errors), warnings=len(self.warnings), infos=len(self.infos),
-            printed=self.printed_count))
+        lang = check_lang(lang)
+        return (text("audit.title", lang, name=self.name, title=self.title) + ": "
+                + text("audit.counts", lang, errors=len(self.errors),
+                       warnings=len(self.warnings), infos=len(self.infos),
+                       printed=self.printed_count))
 
     def to_text(self, lang: Lang = "en") -> str:
-        """A readable report, grouped by severity."""
+        """A readable report, grouped by severity, every word in *lang*."""
+        lang = check_lang(lang)
         lines = [self.summary(lang)]
         for severity in Severity:
             group = self.of(severity)
             if not group:
                 continue
-            lines += ["", f"{severity.label(lang).upper()} ({len(group)})"]
+            lines += ["", text("audit.group", lang, severity=severity.label(lang).upper(),
+                               count=len(group))]
             for f in group:
-                lines.append(f"  [{f.rule}] {f.location}: {f.subject}")
-                printed = "tercetak" if lang == "id" else "printed"
-                expected = "seharusnya" if lang == "id" else "expected"
-                lines.append(f"    {printed} {f.printed!r}, {expected} {f.expected}")
+                lines.append(f"  [{f.rule_name(lang)}] {f.location}: {f.subject_text(lang)}")
+                lines.append("    " + text("audit.printed_expected", lang,
+                                           printed=repr(f.printed),
+                                           expected=f.expected_text(lang)))
                 lines.append(f"    {f.message(lang)}")
-                lines.append(f"    ({'sumber' if lang == 'id' else 'source'}: {f.source})")
+                lines.append("    (" + text("audit.source", lang, source=f.source_text(lang))
+                             + ")")
         return "\n".join(lines) + "\n"
 
     def to_json(self, lang: Lang = "en") -> str:
-        """A JSON list of objects with the keys of :data:`FIELDS`."""
+        """A JSON list of objects with the keys of :data:`FIELDS` (English identifiers)."""
+        lang = check_lang(lang)
         return json.dumps([f.as_dict(lang) for f in self.findings], ensure_ascii=False,
                           indent=2) + "\n"
 
     def to_csv(self, lang: Lang = "en") -> str:
-        """CSV with a header row of :data:`FIELDS`."""
+        """CSV: the columns of :data:`FIELDS`, with a header row in *lang*."""
+        lang = check_lang(lang)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(f.as_dict(lang) for f in self.findings)
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(field_labels(lang))
+        writer.writerows(list(f.as_dict(lang).values()) for f in self.findings)
         return buffer.getvalue()
 
     def to_markdown(self, lang: Lang = "en") -> str:
-        """A Markdown table, one row per finding."""
-        head = _COLUMNS[check_lang(lang)]
+        """A Markdown table, one row per finding, every word in *lang*."""
+        lang = check_lang(lang)
+        head = [text(f"audit.column.{column}", lang) for column in COLUMNS]
         lines = [f"**{self.summary(lang)}**", "", "| " + " | ".join(head) + " |",
                  "|" + "---|" * len(head)]
         for f in self.findings:
-            cells = (f.severity.label(lang), f.rule, f.location, f.subject, f.printed,
-                     f.expected, f.message(lang))
+            row = f.as_dict(lang)
+            cells = [row[column] for column in COLUMNS]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return "\n".join(lines) + "\n"
 
@@ -253,3 +299,12 @@ class AuditResult:
         renderers = {"text": self.to_text, "json": self.to_json, "markdown": self.to_markdown,
                      "csv": self.to_csv}
         return renderers[check_choice(format, tuple(renderers), "format")](check_lang(lang))
+
+
+def field_labels(lang: Lang, fields: tuple[str, ...] = FIELDS) -> list[str]:
+    """The labels of *fields* in *lang* (CSV headers, the Markdown table's head).
+
+    >>> field_labels("id", ("rule_name", "severity_name", "expected_text"))
+    ['aturan', 'tingkat', 'seharusnya']
+    """
+    return [text(f"field.{field}", check_lang(lang)) for field in fields]

@@ -1,14 +1,35 @@
-"""The audit's words: the explanation of each finding in English and Indonesian, and sources.
+"""The audit's words: each finding's explanation, each rule's name and source, in two languages.
 
-Each template is a pair (English, Indonesian) with ``{placeholders}``; numbers
-are given as :class:`~kinerja.core._notation.Numeral` and written in the
-notation of the output's language when the finding is rendered.  The rules
-are described in the docs page *The audit* (``docs/audit.md``).
+The texts are in the catalogs (``kinerja/core/locale/en.toml`` and ``id.toml``,
+read by :mod:`kinerja.core._l10n`): the explanations in the section
+``[finding]``, the rules' names in ``[rule]``, their sources in ``[source]``.
+This module gives the checks what they pass around: :data:`T`, each
+explanation's (English, Indonesian) pair by name, and the sources as
+:class:`~kinerja.core._l10n.Phrase` objects (text whose ``str`` is English,
+written in the output's language when a finding is rendered).  A new
+explanation is a key in ``[finding]`` of both catalogs.  Numbers are given as
+:class:`~kinerja.core._notation.Numeral` and written in the notation of the
+output's language.  The rules are described in the docs page *The audit*
+(``docs/audit.md``); the languages in *Output languages* (``docs/languages.md``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from kinerja.budget._lines import SpendingType
 from kinerja.core._frozen import FrozenMap
+from kinerja.core._l10n import Phrase, catalog, has_text, label, render, term, text
+from kinerja.core._notation import format_number
+from kinerja.core._options import Lang
+from kinerja.core._sentinels import NOT_APPLICABLE
+from kinerja.exceptions import KinerjaError
+from kinerja.indicators._formulas import CAP_120, FORMULAS
+from kinerja.report._printed import FIGURES
+from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 
 __all__ = [
     "ACHIEVEMENT",
@@ -23,178 +44,187 @@ __all__ = [
     "PLAN",
     "ROUNDING",
     "T",
+    "expected_text",
+    "explanation",
+    "rule_name",
+    "source_text",
+    "subject_text",
+    "word",
 ]
 
 #: Where each rule comes from: a regulation, or the kinerja docs page that states it.
-ROUNDING = ("half-up rounding as spreadsheets' ROUND (kinerja docs: Numbers, rounding and "
-            "notation), never truncation")
-NOTATION = ("Indonesian number notation: the dot groups thousands, the comma marks decimals "
-            "(kinerja docs: Numbers, rounding and notation)")
-COUNTS = ("PermenPAN-RB 53/2014, measuring a ratio indicator: realization = numerator / "
-          "denominator × 100")
-MISSING = "missing is not zero (kinerja docs: Achievement, missing figures)"
-BUDGET = ("PMK 214/PMK.02/2017: sisa = pagu − realisasi; penyerapan = realisasi / pagu × 100 "
-          "(kinerja docs: Budget)")
-ACHIEVEMENT = "the achievement formulas (kinerja docs: Achievement (capaian))"
-AGREEMENT = "Perjanjian Kinerja {year} (PermenPAN-RB 53/2014): the agreed target"
-PLAN = "the medium-term plan (Renstra; PermenPAN-RB 53/2014)"
-OWN_FIGURES = "the report's own figures"
-BUDGET_LINES = "the report's budget lines"
-KINERJA = ("kinerja's own checks: a figure they cannot check is a gap in kinerja, to be "
-           "reported at https://github.com/kinerja/kinerja/issues")
+ROUNDING = Phrase("source.rounding")
+NOTATION = Phrase("source.notation")
+COUNTS = Phrase("source.counts")
+MISSING = Phrase("source.missing")
+BUDGET = Phrase("source.budget")
+ACHIEVEMENT = Phrase("source.achievement")
+#: ``AGREEMENT.format(year=2023)``: the performance agreement of a year.
+AGREEMENT = Phrase("source.agreement")
+PLAN = Phrase("source.plan")
+OWN_FIGURES = Phrase("source.own_figures")
+BUDGET_LINES = Phrase("source.budget_lines")
+KINERJA = Phrase("source.kinerja")
 
-# Message templates: (English, Indonesian).
-T: FrozenMap[str, tuple[str, str]] = FrozenMap({
-    "cap_applied": (
-        "The raw achievement {raw} % is reported as {cap} % under the report's {cap} % "
-        "convention.",
-        "Capaian {raw} % dilaporkan {cap} % sesuai konvensi konversi {cap} % laporan ini."),
-    "achievement": (
-        "The achievement is {expected} % ({formula} with R = {r}{counts}, T = {t}).",
-        "Capaian seharusnya {expected} % ({formula} dengan R = {r}{counts}, T = {t})."),
-    "polarity": (
-        "The indicator is lower-is-better, but the printed figure is R / T = {wrong} % "
-        "(polarity ignored): a realization worse than the target cannot score above 100 %. "
-        "With (2 − R / T) × 100 it is {expected} %.",
-        "Indikator ini berpolaritas negatif, tetapi angka tercetak dihitung R / T = {wrong} % "
-        "(polaritas diabaikan). Dengan (2 − R / T) × 100 capaiannya {expected} %."),
-    "cap": (
-        "The report converts achievements above {cap} % to {cap} %, but prints the raw "
-        "{raw} % here (cap not applied); reported it is {expected} %.",
-        "Laporan ini mengonversi capaian di atas {cap} % menjadi {cap} %, tetapi di sini "
-        "mencetak capaian mentah {raw} % (konversi tidak diterapkan); seharusnya {expected} %."),
-    "target_other": (
-        "The printed figure uses the target {other} printed in {where}; the agreed target "
-        "{t} gives {expected} %.",
-        "Angka tercetak memakai target {other} yang tercetak di {where}; target perjanjian "
-        "kinerja {t} memberi {expected} %."),
-    "realization_other": (
-        "The printed figure uses the realization {other} printed in {where}; the realization "
-        "{r}{counts} gives {expected} %.",
-        "Angka tercetak memakai realisasi {other} yang tercetak di {where}; realisasi "
-        "{r}{counts} memberi {expected} %."),
-    "rounded_input": (
-        "The printed figure was computed from the realization rounded to {other}; from the "
-        "exact realization {r}{counts} it is {expected} %.",
-        "Angka tercetak dihitung dari realisasi yang sudah dibulatkan ({other}); dari "
-        "realisasi {r}{counts} hasilnya {expected} %."),
-    "truncated": (
-        "The figure is truncated instead of rounded half up: {expected}.",
-        "Angka dipotong, bukan dibulatkan ke atas pada setengah: {expected}."),
-    "realization_counts": (
-        "{num} of {den} is {expected} %.",
-        "{num} dari {den} adalah {expected} %."),
-    "realization_rate": (
-        "{num} / {den} × {scale} = {expected} {unit}.",
-        "{num} / {den} × {scale} = {expected} {unit}."),
-    "unit_mismatch": (
-        "The figure is printed in {printed_unit}, but the indicator is measured in {unit}: "
-        "a figure in another unit is not comparable (convert it, or check the table's unit).",
-        "Angka dicetak dalam {printed_unit}, padahal indikator diukur dalam {unit}: angka "
-        "dalam satuan lain tidak dapat dibandingkan (konversikan, atau periksa satuan "
-        "tabel)."),
-    "realization": (
-        "The realization is {expected}.", "Realisasinya {expected}."),
-    "counts": (
-        "The report's counts give {which} = {expected}.",
-        "Data laporan memberi {which} = {expected}."),
-    "complement": (
-        "{den} − {num} = {expected}.", "{den} − {num} = {expected}."),
-    "target": (
-        "The performance agreement sets {expected}{unit} for {year}.",
-        "Perjanjian kinerja menetapkan {expected}{unit} untuk {year}."),
-    "plan_target": (
-        "The plan sets {expected}{unit} for {year}.",
-        "Renstra menetapkan {expected}{unit} untuk {year}."),
-    "no_target": (
-        "The indicator has no agreed target for {year}, so it has no achievement that year.",
-        "Indikator ini tidak memiliki target perjanjian kinerja {year}, jadi tidak ada "
-        "capaian tahun itu."),
-    "no_figure": (
-        "The report gives no {what} for {year} to check this against (a mislabelled year?).",
-        "Laporan tidak memuat {what} tahun {year} untuk memeriksa angka ini (salah label "
-        "tahun?)."),
-    "missing": (
-        "The realization is not reported, so the printed achievement cannot be checked.",
-        "Realisasinya tidak dilaporkan, sehingga capaian tercetak tidak dapat diperiksa."),
-    "budget_line": (
-        "The line's {what} is {expected}.", "{what} baris ini {expected}."),
-    "budget_total": (
-        "The lines sum to {expected}.", "Jumlah baris-barisnya {expected}."),
-    "other_year": (
-        "The printed figure is the total of {year}.",
-        "Angka tercetak adalah total tahun {year}."),
-    "over_pagu": (
-        "The printed spending is above the pagu {pagu}.",
-        "Realisasi tercetak melebihi pagu {pagu}."),
-    "remainder": (
-        "{pagu} − {spending} = {expected}.", "{pagu} − {spending} = {expected}."),
-    "absorption": (
-        "{spending} / {pagu} × 100 = {expected} %.", "{spending} / {pagu} × 100 = {expected} %."),
-    "na_as_zero": (
-        "The pagu is 0: there is no absorption to report (not applicable), which is not 0 %.",
-        "Pagu 0: tidak ada penyerapan (tidak berlaku), bukan 0 %."),
-    "notation": (
-        "The value is right but written with {detail}.",
-        "Nilainya benar tetapi ditulis dengan {detail}."),
-    "ikpa": (
-        "Recomputed under {regulation}: {what} = {expected}.",
-        "Dihitung ulang menurut {regulation}: {what} = {expected}."),
-    "also": (
-        "Also printed as {others}.", "Juga tercetak sebagai {others}."),
-    "also_more": (
-        "Also printed as {others}, and differently in {more} more places.",
-        "Juga tercetak sebagai {others}, dan berbeda lagi di {more} tempat lain."),
-    "deduction": (
-        "Under {regulation}, {name} is a deduction ({points} points taken from {base}), "
-        "not a weighted component: it has no {what} (is this an earlier year's scheme?).",
-        "Menurut {regulation}, {name} adalah pengurang ({points} poin dikurangkan dari "
-        "{base}), bukan komponen berbobot: tidak ada {what} (skema tahun sebelumnya?)."),
-    "undefined": (
-        "The achievement is undefined for these inputs, so the printed figure cannot be "
-        "checked: {error}",
-        "Capaian tidak terdefinisi untuk data ini, sehingga angka tercetak tidak dapat "
-        "diperiksa: {error}"),
-    "unchecked": (
-        "The {kind} {text!r} ({where}) could not be checked: {error}. This is a gap in "
-        "kinerja's checks; the rest of the report was audited.",
-        "Angka {kind} {text!r} ({where}) tidak dapat diperiksa: {error}. Ini celah pemeriksaan "
-        "kinerja; bagian lain laporan tetap diperiksa."),
-    "line_over_pagu": (
-        "Spending {spending} exceeds the pagu {pagu} by {excess} (pagu minus).",
-        "Realisasi {spending} melebihi pagu {pagu} sebesar {excess} (pagu minus)."),
-    "unknown_line": (
-        "The breakdown has no such line in {year}.",
-        "Rincian anggaran tidak memuat baris ini pada {year}."),
-    "no_scheme": (
-        "kinerja knows no {what} scheme in force in {year}, so the printed figure cannot be "
-        "checked (load the year's rules with kinerja.load_scheme).",
-        "kinerja tidak mengenal skema {what} yang berlaku tahun {year}, sehingga angka "
-        "tercetak tidak dapat diperiksa (muat aturan tahun itu dengan kinerja.load_scheme)."),
-    "no_components": (
-        "The report gives no {what} component scores for {year}, so its {figure} cannot be "
-        "recomputed; the weights and the category of a printed total are still checked.",
-        "Laporan tidak memuat nilai komponen {what} tahun {year}, sehingga {figure} tidak "
-        "dapat dihitung ulang; bobot dan kategori nilai tercetak tetap diperiksa."),
-    "scheme_weight": (
-        "Under {regulation}, the weight of {name} is {expected}.",
-        "Menurut {regulation}, bobot {name} adalah {expected}."),
-    "printed_category": (
-        "Under {regulation}, a printed score of {score} is in the category {expected}.",
-        "Menurut {regulation}, nilai tercetak {score} termasuk kategori {expected}."),
-    "no_printed_score": (
-        "Neither component scores nor a printed final score of {year} are given, so the "
-        "category cannot be checked.",
-        "Tidak ada nilai komponen maupun nilai akhir tercetak tahun {year}, sehingga "
-        "kategorinya tidak dapat diperiksa."),
-    "range_bound": (
-        "The agreed target for {year} is the range {low}–{high}{unit}; its {which} bound is "
-        "{expected}.",
-        "Target perjanjian kinerja {year} berupa rentang {low}–{high}{unit}; batas "
-        "{which_id} adalah {expected}."),
-    "not_stated": (
-        "The report does not state the {what} for {year}, so the printed figure cannot be "
-        "checked.",
-        "Laporan tidak mencantumkan {what_id} tahun {year}, sehingga angka tercetak tidak dapat "
-        "diperiksa."),
-})
+
+def _templates() -> FrozenMap[str, tuple[str, str]]:
+    english, indonesian = catalog("en"), catalog("id")
+    return FrozenMap((key.removeprefix("finding."), (english[key], indonesian[key]))
+                     for key in english if key.startswith("finding."))
+
+
+#: The explanations by name: (English, Indonesian) templates from the catalogs.
+T: FrozenMap[str, tuple[str, str]] = _templates()
+
+
+# --- writing a finding's fields in a language ------------------------------------------
+
+#: The parameters of an explanation that name a thing in words (translated as terms).
+_WORDS = frozenset({"what", "which", "kind", "figure", "detail", "base"})
+_SUBJECT = re.compile(r"(?P<about>.*): (?P<figure>\S+) (?P<year>\d{4})")
+_BUDGET_LINE = re.compile(r"budget line (?P<what>.*) (?P<year>\d{4})")
+_WEIGHTED = re.compile(r"(?P<name>.+) \((?P<word>nilai × bobot|bobot)\)")
+_PLAIN = re.compile(r"-?\d+(?:\.(?P<decimals>\d+))?")
+_REGULATION = re.compile(r"PER-\d+/PB/\d{4}|PMK \d+/PMK\.\d+/\d{4}")
+_BUDGET_FIGURES = ("pagu", "spending", "remainder", "absorption")
+
+
+def word(value: Any, lang: Lang) -> Any:
+    """A word a check passes as English text (a figure's kind, a term), in *lang*.
+
+    >>> word("agreed target", "id"), word("achievement_raw", "en"), word("Tabel 3.5", "id")
+    ('target perjanjian kinerja', 'raw achievement', 'Tabel 3.5')
+    """
+    if not isinstance(value, str) or isinstance(value, Phrase):
+        return value
+    if value in FIGURES:
+        return text(f"figure.{value}", lang)
+    weighted = _WEIGHTED.fullmatch(value)
+    if weighted:
+        return f"{weighted['name']} ({term(weighted['word'], lang)})"
+    return term(value, lang)
+
+
+def explanation(template: tuple[str, str], params: Mapping[str, Any], lang: Lang) -> str:
+    """One sentence of a finding in *lang*: numbers in its notation, words translated."""
+    shown = {key: word(value, lang) if key in _WORDS else value
+             for key, value in params.items()}
+    return render(template[0 if lang == "en" else 1], lang, shown)
+
+
+def rule_name(rule: str, lang: Lang) -> str:
+    """The name of an audit rule in *lang* (the rule id when the catalogs do not name it).
+
+    >>> rule_name("achievement-polarity", "id"), rule_name("achievement-polarity", "en")
+    ('Polaritas diabaikan', 'Polarity ignored')
+    """
+    key = "rule." + rule.replace("-", "_")
+    return text(key, lang) if has_text(key) else rule
+
+
+def expected_text(expected: str, lang: Lang) -> str:
+    """A finding's expected figure (plain notation, or "n/a") in the notation of *lang*.
+
+    >>> expected_text("80.08", "id"), expected_text("4100202041", "id"), expected_text("n/a", "id")
+    ('80,08', '4.100.202.041', 't/a')
+    >>> expected_text("Sangat Baik", "en")
+    'Sangat Baik'
+    """
+    if expected == "n/a":
+        return label(NOT_APPLICABLE, lang)
+    plain = _PLAIN.fullmatch(expected)
+    if plain is None:
+        return expected  # words: a category ("Sangat Baik")
+    places = len(plain["decimals"] or "")
+    return format_number(Decimal(expected), places, notation=lang)
+
+
+def _component_name(key: str, family: str, year: int) -> str:
+    """The name of an IKPA or NKA component in the scheme of *year*, else the key."""
+    try:
+        scheme = ikpa_scheme(year) if family == "ikpa" else nka_scheme(year)
+        return scheme.component(key).name
+    except KinerjaError:
+        return key
+
+
+def _about(about: str, figure: str, year: int, lang: Lang) -> str | None:
+    """What a finding's figure is about, in *lang*; ``None`` when the figure says it all."""
+    family = figure.split(".")[0]
+    if family in ("ikpa", "nka"):
+        if about in ("IKPA", "NKA"):
+            return None
+        return _component_name(about, family, year)
+    if figure in _BUDGET_FIGURES:
+        breakdown, _, line = about.partition(" ")
+        if not has_text(f"breakdown.{breakdown}"):
+            return about
+        named = text(f"breakdown.{breakdown}", lang)
+        if line.strip().lower() == "total":
+            return text("subject.total", lang, breakdown=named)
+        if breakdown == "spending_type":
+            try:
+                return label(SpendingType.parse(line), lang)
+            except KinerjaError:
+                pass
+        return text("subject.line", lang, breakdown=named, line=line)
+    return about
+
+
+def _classification(part: str, lang: Lang) -> str:
+    try:
+        return label(SpendingType.parse(part), lang)
+    except KinerjaError:
+        return text("word.unclassified", lang) if part == "(unclassified)" else part
+
+
+def subject_text(subject: str, lang: Lang) -> str:
+    """A finding's subject ("IKK-1.1: achievement 2023") in *lang* ("IKK-1.1: capaian 2023").
+
+    >>> subject_text("spending_type 51: absorption 2024", "id")
+    'Belanja Pegawai: penyerapan 2024'
+    >>> subject_text("IKPA: ikpa.final 2023", "en")
+    'IKPA Nilai Akhir 2023'
+    >>> subject_text("budget line Belanja Modal 2023", "en")
+    'budget line Capital spending 2023'
+    """
+    found = _SUBJECT.fullmatch(subject)
+    if found and found["figure"] in FIGURES:
+        year, figure = int(found["year"]), found["figure"]
+        about = _about(found["about"], figure, year, lang)
+        shown = text(f"figure.{figure}", lang)
+        if about is None:
+            return text("subject.score", lang, figure=shown, year=year)
+        return text("subject.figure", lang, about=about, figure=shown, year=year)
+    line = _BUDGET_LINE.fullmatch(subject)
+    if line:
+        parts = " / ".join(_classification(p, lang) for p in line["what"].split(" / "))
+        return text("subject.budget_line", lang, what=parts, year=int(line["year"]))
+    return subject
+
+
+def source_text(source: str, rule: str, lang: Lang) -> str:
+    """A rule's source in *lang*: from the catalogs, or the report's own text as given.
+
+    The achievement formulas and the 120 % cap name their sources in English
+    (``indicators/_formulas.py``): they are written from the catalogs' ``source``
+    section; a scheme's regulation is named with its docs page; anything else
+    (a plan's source, a custom cap's or scheme's) is the report's own text.
+
+    >>> from kinerja.indicators._formulas import FORMULAS
+    >>> source_text(FORMULAS["mirror"].source, "achievement-polarity", "id")
+    'PermenPAN-RB 8/2021, “kondisi khusus”: (1 + (1 − R / T)) × 100 (dokumentasi kinerja: \
+“Achievement (capaian kinerja)” › “Lower is better”)'
+    """
+    if isinstance(source, Phrase):
+        return source.render(lang)
+    for key, formula in FORMULAS.items():
+        if source == formula.source:
+            return text(f"source.formula.{key}", lang)
+    if source == CAP_120.source:
+        return text("source.cap_120", lang)
+    family = rule.split("-")[0]
+    regulation = _REGULATION.search(source)
+    if family in ("ikpa", "nka") and regulation is not None:
+        return text(f"source.{family}", lang, regulation=regulation[0])
+    return source

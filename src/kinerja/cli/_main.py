@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kinerja.auditing._checks import audit
+from kinerja.core._options import LANGS
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
@@ -58,9 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
                        help="a report file (TOML); default: the bundled example")
     audit.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
-                       help="output format (default: text, grouped by severity)")
-    audit.add_argument("--lang", choices=("id", "en"), default="id",
-                       help="language of the explanations: Indonesian (default) or English")
+                       help="output format (default: text, grouped by severity); JSON keys "
+                       "are English identifiers in both languages")
+    audit.add_argument("--lang", choices=LANGS, default="id",
+                       help="language of every word (rule names, severities, explanations, "
+                       "sources, CSV headers) and the notation of every number: Indonesian "
+                       "(default) or English")
     audit.add_argument("--fail-on-error", action="store_true",
                        help="exit with status 1 when any error is found")
     tables = commands.add_parser(
@@ -73,8 +77,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="a report file (TOML); default: the bundled example")
     tables.add_argument("--format", choices=("markdown", "html", "csv"), default="markdown",
                         help="output format (default: markdown)")
-    tables.add_argument("--lang", choices=("id", "en"), default="id",
-                        help="headings and number notation: Indonesian (default) or English")
+    tables.add_argument("--lang", choices=LANGS, default="id",
+                        help="language of the titles, headings and words (status, change, "
+                        "yes/no) and the notation of every number: Indonesian (default) or "
+                        "English")
     return parser
 
 

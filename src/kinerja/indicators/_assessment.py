@@ -8,7 +8,9 @@ from decimal import Decimal
 import attrs
 
 from kinerja.core._hooks import html_of
+from kinerja.core._l10n import has_text, label, text
 from kinerja.core._notation import format_number, format_plain, format_significant
+from kinerja.core._options import Lang, check_lang
 from kinerja.core._polarity import Polarity
 from kinerja.core._rounding import round_half_up, significant_places
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
@@ -38,8 +40,15 @@ class Status(enum.Enum):
     @property
     def indonesian(self) -> str:
         """The status in Indonesian, for tables."""
-        return {"met": "tercapai", "not met": "tidak tercapai", "missing": "tidak dilaporkan",
-                "not applicable": "tidak berlaku", "not stated": "tidak dicantumkan"}[self.value]
+        return self.label("id")
+
+    def label(self, lang: Lang) -> str:
+        """The status in *lang* (from the catalogs, :mod:`kinerja.core._l10n`).
+
+        >>> Status.NOT_MET.label("en"), Status.NOT_MET.label("id")
+        ('not met', 'tidak tercapai')
+        """
+        return label(self, check_lang(lang))
 
 
 @checked
@@ -65,9 +74,15 @@ class AchievementResult:
     >>> result.status, kinerja.round_half_up(result.raw), result.capped
     (<Status.MET: 'met'>, Decimal('252.10'), Decimal('120'))
     >>> print(result.explain())
-    IKK-1.3 2023: capaian 252,10 % = R / T × 100 with R = 88,24 % (15 / 17), T = 35 %; \
-capped at 120 % (konversi 120 %) → 120,00 %; met [PermenPAN-RB 53/2014 (LKjIP practice); \
-PermenPAN-RB 8/2021, 'kondisi normal']
+    IKK-1.3 2023: capaian 252,10 % = R / T × 100 dengan R = 88,24 % (15 / 17), T = 35 %; \
+dikonversi paling tinggi 120 % → 120,00 %; tercapai [PermenPAN-RB 53/2014 (LKjIP) dan \
+PermenPAN-RB 8/2021, “kondisi normal”: R / T × 100 (dokumentasi kinerja: \
+“Achievement (capaian kinerja)” › “Higher is better”)]
+    >>> print(result.explain("en"))
+    IKK-1.3 2023: achievement 252.10 % = R / T × 100 with R = 88.24 % (15 / 17), T = 35 %; \
+capped at 120 % → 120.00 %; met [PermenPAN-RB 53/2014 (LKjIP) and PermenPAN-RB 8/2021, \
+“kondisi normal”: R / T × 100 (kinerja docs: “Achievement (capaian kinerja)” › \
+“Higher is better”)]
     """
 
     indicator: Indicator
@@ -94,15 +109,25 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         """The reported achievement: the capped one."""
         return self.capped
 
-    def explain(self) -> str:
-        """One line saying how the figure was obtained, with the rule's source."""
+    def explain(self, lang: Lang = "id") -> str:
+        """One line saying how the figure was obtained, with the rule's source, in *lang*.
+
+        Every word comes from the catalogs (:mod:`kinerja.core._l10n`) and every
+        number is written in the language's notation: Indonesian by default,
+        ``lang="en"`` for English.
+        """
+        lang = check_lang(lang)
         head = f"{self.indicator.code} {self.year}"
         if self.status is Status.NOT_APPLICABLE:
-            return f"{head}: not applicable (no target this year); excluded, not scored"
+            return text("explain.not_applicable", lang, head=head)
+        if self.status is Status.NOT_STATED:
+            what = "target" if self.target is None else "realization"
+            return text("explain.not_stated", lang, head=head,
+                        what=text(f"explain.{what}", lang))
         if self.status is Status.MISSING:
             reason = self.realization.note if self.realization else None
             note = f" ({reason})" if reason else ""
-            return f"{head}: realization missing{note}; no achievement (missing is not zero)"
+            return text("explain.missing", lang, head=head, note=note)
         assert self.raw is not None and self.capped is not None
         assert self.formula is not None and self.target is not None
         assert self.realization is not None and self.realization.value is not None
@@ -110,25 +135,32 @@ PermenPAN-RB 8/2021, 'kondisi normal']
         counts = (f" ({self.realization.numerator} / {self.realization.denominator})"
                   if self.realization.has_counts else "")
         low, high = self.target.bounds
-        target = format_significant(low)
+        target = format_significant(low, notation=lang)
         if low != high:
-            target += "–" + format_significant(high)
+            target += "–" + format_significant(high, notation=lang)
         real = self.realization.value
-        shown = format_number(real, 2 if counts else significant_places(real))
+        shown = format_number(real, 2 if counts else significant_places(real), notation=lang)
         # Show enough decimals that the figure does not contradict the status
         # (99.996 % is "not met": not "100,00 %").
         places = 2 if (round_half_up(self.raw, 2) >= 100) == (self.raw >= 100) else 6
-        text = (f"{head}: capaian {format_number(self.raw, places)} % = {self.formula.expression} "
-                f"with R = {shown}{unit}{counts}, "
-                f"T = {target}{unit}")
+        line = text("explain.figure", lang, head=head,
+                    raw=format_number(self.raw, places, notation=lang),
+                    formula=self.formula.expression, r=shown + unit, counts=counts,
+                    t=target + unit)
         if self.indicator.polarity is Polarity.LOWER_IS_BETTER:
-            text += " (lower is better)"
+            line += text("explain.lower", lang)
         if self.policy.floor is not None:
-            text += f"; floor {format_significant(self.policy.floor)} %"
-        if self.policy.cap is not None:
-            text += f"; {self.policy.cap.describe()} → {format_number(self.capped)} %"
-        return f"{text}; {self.status.value} [{self.formula.source}]"
-
+            line += text("explain.floor", lang, floor=self.policy.floor)
+        cap = self.policy.cap
+        if cap is not None:
+            bounds = format_significant(cap.upper, notation=lang)
+            if cap.lower is not None:
+                bounds = format_significant(cap.lower, notation=lang) + "–" + bounds
+            line += text("explain.cap", lang, bounds=bounds,
+                         capped=format_number(self.capped, notation=lang))
+        key = f"source.formula.{self.formula.key}"
+        source = text(key, lang) if has_text(key) else self.formula.source
+        return line + text("explain.status", lang, status=self.status, source=source)
 
 def _expect(value: object, kind: type, field: str, fix: str) -> None:
     if not isinstance(value, kind):

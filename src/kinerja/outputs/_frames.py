@@ -4,8 +4,9 @@ Each converter is registered with :func:`kinerja.core._hooks.frame_of` for its
 class, which is what the ``to_pandas`` methods call.  Decimal figures are
 kept exact by default, as an ``object`` column of :class:`decimal.Decimal`;
 ``exact=False`` converts them to pandas' nullable ``Float64``.  Rupiah
-amounts are ``Int64`` (exact), text is ``string``, and a missing or
-not-applicable figure is ``<NA>``.
+amounts are ``Int64`` (exact), text is ``string``, and a missing,
+not-applicable or not-stated figure is ``<NA>``.  Words in text columns (a
+status, yes/no) are in the frame's language, like its column names.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ import numpy as np
 from kinerja.auditing._findings import FIELDS, AuditResult, Severity
 from kinerja.core._extras import optional_import
 from kinerja.core._hooks import frame_of
+from kinerja.core._l10n import localized
 from kinerja.core._options import Lang
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.outputs._table import Quantity, Table
 from kinerja.schemes._batch import BatchScore
 
@@ -31,14 +33,14 @@ def import_pandas() -> Any:
     return optional_import("pandas", extra="pandas", feature="to_pandas")
 
 
-def _cell(value: Any, exact: bool) -> Any:
-    if value is None or isinstance(value, NotApplicable):
+def _cell(value: Any, exact: bool, lang: Lang) -> Any:
+    if value is None or isinstance(value, NotApplicable | NotStated):
         return None
     if isinstance(value, Quantity):
         value = value.value
     if isinstance(value, Decimal) and not exact:
         return float(value)
-    return value
+    return localized(value, lang)
 
 
 @frame_of.register
@@ -47,7 +49,7 @@ def table_frame(table: Table, *, lang: Lang = "id", exact: bool = True) -> Any:
     pd = import_pandas()
     data: dict[str, Any] = {}
     for column in table.columns:
-        values = [_cell(row.get(column.key), exact) for row in table.rows]
+        values = [_cell(row.get(column.key), exact, lang) for row in table.rows]
         name = column.heading(lang)
         if column.kind == "rupiah":
             data[name] = pd.array(values, dtype="Int64")
@@ -63,7 +65,11 @@ def table_frame(table: Table, *, lang: Lang = "id", exact: bool = True) -> Any:
 
 @frame_of.register
 def audit_frame(result: AuditResult, *, lang: Lang = "en") -> Any:
-    """Audit findings as a DataFrame: one row per finding, severity as a category."""
+    """Audit findings as a DataFrame: one row per finding, severity as a category.
+
+    The columns are :data:`~kinerja.auditing._findings.FIELDS` (English
+    identifiers, as the JSON keys); the words are in *lang*.
+    """
     pd = import_pandas()
     rows = [f.as_dict(lang) for f in result.findings]
     frame = pd.DataFrame(rows, columns=list(FIELDS)).astype("string")

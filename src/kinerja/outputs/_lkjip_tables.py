@@ -14,11 +14,13 @@ from typing import Any
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import total, totals
 from kinerja.core._input import to_year
+from kinerja.core._l10n import Phrase, text
+from kinerja.core._options import LANGS
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.indicators._assessment import AchievementResult, Status
 from kinerja.indicators._figures import Realization, Target
 from kinerja.indicators._indicator import Indicator
-from kinerja.outputs._table import Column, Quantity, Table
+from kinerja.outputs._table import Column, Kind, Quantity, Table
 from kinerja.report._model import Report
 
 __all__ = [
@@ -31,9 +33,24 @@ __all__ = [
     "target_table",
 ]
 
-_INDICATOR = Column(key="indicator", id="Indikator", en="Indicator")
-_TARGET = Column(key="target", id="Target", en="Target", kind="quantity")
-_REALIZATION = Column(key="realization", id="Realisasi", en="Realization", kind="quantity")
+
+
+def _column(heading: str, kind: Kind = "text", *, key: str | None = None, **params: Any
+            ) -> Column:
+    """A column whose headings are the catalogs' ``column.<heading>`` in both languages."""
+    return Column(key=key or heading, id=text(f"column.{heading}", "id", **params),
+                  en=text(f"column.{heading}", "en", **params), kind=kind)
+
+
+def _titles(table: str, /, **params: Any) -> dict[str, str]:
+    """The title of a table in both languages, from the catalogs' ``table.<table>``."""
+    return {"title_id": text(f"table.{table}", "id", **params),
+            "title_en": text(f"table.{table}", "en", **params)}
+
+
+_INDICATOR = _column("indicator")
+_TARGET = _column("target", "quantity")
+_REALIZATION = _column("realization", "quantity")
 
 
 def _target_cell(indicator: Indicator, target: Target | NotApplicable | NotStated) -> Any:
@@ -58,18 +75,16 @@ def _achievement_cells(result: AchievementResult | None) -> dict[str, Any]:
     return {"raw": result.raw, "capped": result.capped, "status": _status(result)}
 
 
-def _status(result: AchievementResult | None) -> str:
-    return (result.status if result is not None else Status.MISSING).indonesian
+def _status(result: AchievementResult | None) -> Status:
+    return result.status if result is not None else Status.MISSING
 
 
 def _capaian_columns(report: Report, suffix: str = "") -> list[Column]:
-    raw = Column(key=f"raw{suffix}", id=f"Capaian{suffix} (%)", en=f"Achievement{suffix} (%)",
-                 kind="percent")
+    raw = _column("raw", "percent", key=f"raw{suffix}", suffix=suffix)
     if report.policy.cap is None:
         return [raw]
-    upper = report.policy.cap.upper
-    return [raw, Column(key=f"capped{suffix}", id=f"Konversi {upper}%{suffix} (%)",
-                        en=f"Capped at {upper}%{suffix} (%)", kind="percent")]
+    return [raw, _column("capped", "percent", key=f"capped{suffix}", suffix=suffix,
+                         upper=report.policy.cap.upper)]
 
 
 def overview_table(report: Report, year: int | None = None) -> Table:
@@ -94,10 +109,9 @@ def overview_table(report: Report, year: int | None = None) -> Table:
                                              record.realizations.get(year)),
             **_achievement_cells(result),
         })
-    columns = [Column(key="code", id="Kode", en="Code"), _INDICATOR, _TARGET, _REALIZATION,
-               *_capaian_columns(report), Column(key="status", id="Status", en="Status")]
-    return Table(key="overview", title_id=f"Capaian Kinerja Tahun {year}",
-                 title_en=f"Performance achievement {year}", columns=columns, rows=rows)
+    columns = [_column("code"), _INDICATOR, _TARGET, _REALIZATION,
+               *_capaian_columns(report), _column("status")]
+    return Table(key="overview", **_titles("overview", year=year), columns=columns, rows=rows)
 
 
 def target_table(report: Report, code: str, year: int | None = None) -> Table:
@@ -116,12 +130,12 @@ def target_table(report: Report, code: str, year: int | None = None) -> Table:
            "target": _target_cell(record.indicator, record.target(year)),
            "realization": _realization_cell(record.indicator, record.realizations.get(year)),
            **_achievement_cells(result)}
+    explained = result.raw is not None
     return Table(
-        key=f"{code}.target",
-        title_id=f"Target, Realisasi dan Capaian {record.indicator.name} Tahun {year}",
-        title_en=f"Target, realization and achievement: {record.indicator.name}, {year}",
+        key=f"{code}.target", **_titles("target", name=record.indicator.name, year=year),
         columns=[_INDICATOR, _TARGET, _REALIZATION, *_capaian_columns(report)], rows=[row],
-        notes=[result.explain()] if result.raw is not None else [],
+        notes_id=[result.explain("id")] if explained else [],
+        notes_en=[result.explain("en")] if explained else [],
     )
 
 
@@ -134,8 +148,8 @@ def comparison_table(report: Report, code: str) -> Table:
     >>> table = comparison_table(kinerja.example_report(), "IKK-1.2")
     >>> [c.id for c in table.columns][:4]
     ['Indikator', 'Target 2022', 'Realisasi 2022', 'Capaian 2022 (%)']
-    >>> table.rows[0]["change"]
-    'menurun'
+    >>> table.rows[0]["change"], table.text_rows("id")[0][-1], table.text_rows("en")[0][-1]
+    (<Direction.WORSENED: 'worsened'>, 'menurun', 'worsened')
     """
     record = report.indicator(code)
     rows = report.history(code)
@@ -144,9 +158,8 @@ def comparison_table(report: Report, code: str) -> Table:
     for figures in rows:
         y = figures.year
         columns += [
-            Column(key=f"target{y}", id=f"Target {y}", en=f"Target {y}", kind="quantity"),
-            Column(key=f"realization{y}", id=f"Realisasi {y}", en=f"Realization {y}",
-                   kind="quantity"),
+            _column("target_year", "quantity", key=f"target{y}", year=y),
+            _column("realization_year", "quantity", key=f"realization{y}", year=y),
             *_capaian_columns(report, f" {y}"),
         ]
         cells = _achievement_cells(figures.result)
@@ -154,14 +167,10 @@ def comparison_table(report: Report, code: str) -> Table:
                 f"realization{y}": _realization_cell(record.indicator, figures.realization),
                 f"raw {y}": cells["raw"], f"capped {y}": cells["capped"]}
     last = rows[-1].change if rows else None
-    columns.append(Column(key="change", id="Perubahan", en="Change"))
-    row["change"] = last.indonesian if last is not None else None
-    return Table(
-        key=f"{code}.years",
-        title_id=f"Perbandingan Realisasi dan Capaian Kinerja {record.indicator.name}",
-        title_en=f"Realization and achievement over the years: {record.indicator.name}",
-        columns=columns, rows=[row],
-    )
+    columns.append(_column("change"))
+    row["change"] = last
+    return Table(key=f"{code}.years", **_titles("years", name=record.indicator.name),
+                 columns=columns, rows=[row])
 
 
 def plan_table(report: Report, code: str) -> Table | None:
@@ -183,48 +192,42 @@ def plan_table(report: Report, code: str) -> Table | None:
     row: dict[str, Any] = {"indicator": record.indicator.name}
     columns = [_INDICATOR]
     for y, target in record.plan.targets.items():
-        columns.append(Column(key=f"plan{y}", id=f"Target {y}", en=f"Target {y}",
-                              kind="quantity"))
+        columns.append(_column("target_year", "quantity", key=f"plan{y}", year=y))
         row[f"plan{y}"] = _target_cell(record.indicator, target)
     final_year = record.plan.final_year
     year = report.year
     columns += [
-        Column(key="realization", id=f"Realisasi {year}", en=f"Realization {year}",
-               kind="quantity"),
-        Column(key="year", id=f"Capaian thd Target {year}",
-               en=f"Achievement against the {year} target", kind="percent"),
-        Column(key="final", id=f"Capaian thd Target Akhir ({final_year})",
-               en=f"Achievement against the final target ({final_year})", kind="percent"),
-        Column(key="on_track", id="Sesuai Rencana", en="On track"),
+        _column("realization_year", "quantity", key="realization", year=year),
+        _column("achievement_year", "percent", key="year", year=year),
+        _column("achievement_final", "percent", key="final", year=final_year),
+        _column("on_track"),
     ]
     row |= {
         "realization": _realization_cell(record.indicator, plan_progress.realization),
         "year": plan_progress.achievement_year,
         "final": plan_progress.achievement_final,
-        "on_track": None if plan_progress.on_track is None else
-        ("ya" if plan_progress.on_track else "tidak"),
+        "on_track": plan_progress.on_track,
     }
+    source = record.plan.source
     return Table(
-        key=f"{code}.plan",
-        title_id="Perbandingan Realisasi Kinerja dengan Target Jangka Menengah "
-        + record.indicator.name,
-        title_en=f"Realization against the medium-term targets: {record.indicator.name}",
+        key=f"{code}.plan", **_titles("plan", name=record.indicator.name),
         columns=columns, rows=[row],
-        notes=[f"Sumber: {record.plan.source}"] if record.plan.source else [],
+        notes_id=[text("table.plan_source", "id", source=source)] if source else [],
+        notes_en=[text("table.plan_source", "en", source=source)] if source else [],
     )
 
 
-def _budget_columns(label_id: str, label_en: str) -> list[Column]:
+def _budget_columns(label: str) -> list[Column]:
     return [
-        Column(key="label", id=label_id, en=label_en),
-        Column(key="pagu", id="Pagu (Rp)", en="Ceiling (Rp)", kind="rupiah"),
-        Column(key="realization", id="Realisasi (Rp)", en="Spending (Rp)", kind="rupiah"),
-        Column(key="remainder", id="Sisa (Rp)", en="Remainder (Rp)", kind="rupiah"),
-        Column(key="absorption", id="Capaian (%)", en="Absorption (%)", kind="percent"),
+        _column(label, key="label"),
+        _column("pagu", "rupiah"),
+        _column("spending", "rupiah", key="realization"),
+        _column("remainder", "rupiah"),
+        _column("absorption", "percent"),
     ]
 
 
-def _budget_row(label: str, amounts: Any, **extra: Any) -> dict[str, Any]:
+def _budget_row(label: Any, amounts: Any, **extra: Any) -> dict[str, Any]:
     return {"label": label, "pagu": amounts.pagu, "realization": amounts.realization,
             "remainder": amounts.remainder, "absorption": amounts.absorption, **extra}
 
@@ -232,13 +235,17 @@ def _budget_row(label: str, amounts: Any, **extra: Any) -> dict[str, Any]:
 def budget_type_table(report: Report) -> Table | None:
     """Spending per type for every year of the spending-type breakdown (like Tabel 3.22).
 
+    The labels are the spending types (written in the output's language) and
+    "Total".
+
     Examples
     --------
     >>> import kinerja
     >>> table = budget_type_table(kinerja.example_report())
-    >>> [(r["year"], r["label"], r["remainder"]) for r in table.rows][:4]
-    [(2022, 'Belanja Pegawai', 170260), (2022, 'Belanja Barang', 1805816), \
-(2022, 'Belanja Modal', 120000), (2022, 'Total', 2096076)]
+    >>> [(r["year"], r["label"], r["remainder"]) for r in table.rows][:2]
+    [(2022, <SpendingType.PEGAWAI: '51'>, 170260), (2022, <SpendingType.BARANG: '52'>, 1805816)]
+    >>> [row[:3] for row in table.text_rows("en")][2:4]
+    [['2022', 'Capital spending', '100,000,000'], ['2022', 'Total', '4,882,641,000']]
     """
     if "spending_type" not in report.budget:
         return None
@@ -247,16 +254,17 @@ def budget_type_table(report: Report) -> Table | None:
     for year in sorted({line.year for line in lines}):
         year_lines = [line for line in lines if line.year == year]
         for (kind,), group in totals(year_lines, "spending_type").items():
-            rows.append(_budget_row(kind.indonesian, group, year=year))
-        rows.append(_budget_row("Total", total(year_lines), year=year))
+            rows.append(_budget_row(kind, group, year=year))
+        rows.append(_budget_row(Phrase("word.total"), total(year_lines), year=year))
     years = sorted({line.year for line in lines})
-    span = f"{years[0]} dan {years[-1]}" if len(years) > 1 else str(years[0])
+    spans = {lang: text("word.span", lang, first=years[0], last=years[-1])
+             if len(years) > 1 else str(years[0]) for lang in LANGS}
+    name = report.satker.name
     return Table(
         key="budget.spending_type",
-        title_id=f"Perbandingan Realisasi Anggaran {report.satker.name} Tahun {span}",
-        title_en=f"Budget realization by spending type, {span.replace('dan', 'and')}",
-        columns=[Column(key="year", id="Tahun", en="Year", kind="text"),
-                 *_budget_columns("Jenis Belanja", "Spending type")],
+        title_id=text("table.budget_type", "id", name=name, span=spans["id"]),
+        title_en=text("table.budget_type", "en", name=name, span=spans["en"]),
+        columns=[_column("year"), *_budget_columns("spending_type")],
         rows=rows,
     )
 
@@ -275,13 +283,9 @@ def budget_activity_table(report: Report, year: int | None = None) -> Table | No
     year = report.year if year is None else to_year(year)
     lines: list[BudgetLine] = list(report.budget_lines("activity", year))
     rows = [_budget_row(str(key[0]), group) for key, group in totals(lines, "activity").items()]
-    rows.append(_budget_row("Total", total(lines)))
-    return Table(
-        key="budget.activity",
-        title_id=f"Realisasi Anggaran Berdasarkan Sasaran Kegiatan Tahun {year}",
-        title_en=f"Budget realization by activity, {year}",
-        columns=_budget_columns("Sasaran Kegiatan", "Activity"), rows=rows,
-    )
+    rows.append(_budget_row(Phrase("word.total"), total(lines)))
+    return Table(key="budget.activity", **_titles("budget_activity", year=year),
+                 columns=_budget_columns("activity"), rows=rows)
 
 
 def chapter_three(report: Report) -> list[Table]:

@@ -2,7 +2,10 @@
 
 The seventh layer, outputs (above :mod:`kinerja.auditing`), starts here: a
 :class:`Table` holds typed cells and renders them in the notation of the
-chosen language (docs page *Reports, plans and tables*).
+chosen language (docs page *Reports, plans and tables*).  Cells that are
+words (a status, a direction, a spending type, yes/no, a
+:class:`~kinerja.core._l10n.Phrase`) are written in the chosen language from
+the catalogs (:mod:`kinerja.core._l10n`, docs page *Output languages*).
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ import attrs
 
 from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._hooks import frame_of, html_of
+from kinerja.core._l10n import localized
 from kinerja.core._notation import DASH, format_number, format_significant
 from kinerja.core._options import Lang, check_choice
 from kinerja.core._options import check_lang as _check_lang
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._units import Unit, UnitKind
 from kinerja.core._validators import checked
 
@@ -30,10 +33,6 @@ __all__ = ["Column", "Quantity", "Table", "render_tables"]
 
 Kind: TypeAlias = Literal["text", "percent", "number", "rupiah", "quantity"]
 
-MISSING = {"id": DASH, "en": DASH}
-NOT_APPLICABLE_TEXT = {"id": "t/a", "en": "n/a"}
-#: How a figure the document does not state is shown ("tidak dicantumkan").
-NOT_STATED_TEXT = {"id": "t/d", "en": "not stated"}
 _FORMATS = ("markdown", "html", "csv")
 
 
@@ -116,10 +115,15 @@ class Table:
     """A table of an LKjIP as data: typed rows, headings in Indonesian and English.
 
     Cells hold typed values (Decimal, int, str, :class:`Quantity`); ``None``
-    is a missing figure (shown "–") and ``NOT_APPLICABLE`` a figure that does
-    not apply (shown "t/a" / "n/a").  Render with :meth:`to_markdown`,
+    is a missing figure (shown "–"), ``NOT_APPLICABLE`` a figure that does
+    not apply (shown "t/a" / "n/a") and ``NOT_STATED`` one the document does
+    not show ("t/d" / "not stated").  Words are cells too: an enum member
+    (:class:`~kinerja.Status`, a direction, a spending type), ``True`` /
+    ``False`` (ya / tidak) or a :class:`~kinerja.core._l10n.Phrase`, each
+    written in the output's language.  Render with :meth:`to_markdown`,
     :meth:`to_html` or :meth:`to_csv`; numbers are written in the language's
-    notation (Indonesian by default) after half-up rounding.
+    notation (Indonesian by default) after half-up rounding.  ``notes`` are
+    shown in every language, ``notes_id`` and ``notes_en`` only in theirs.
 
     Examples
     --------
@@ -149,22 +153,28 @@ class Table:
     rows: tuple[FrozenMap[str, Any], ...] = attrs.field(converter=_rows)
     number: str | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    notes_id: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    notes_en: tuple[str, ...] = attrs.field(default=(), converter=_notes)
 
     def title(self, lang: Lang = "id") -> str:
         """The table's title in *lang*."""
         return self.title_id if _check_lang(lang) == "id" else self.title_en
 
+    def notes_in(self, lang: Lang = "id") -> tuple[str, ...]:
+        """The notes shown under the table in *lang*: the common ones, then the language's."""
+        return self.notes + (self.notes_id if _check_lang(lang) == "id" else self.notes_en)
+
     def cell(self, row: Mapping[str, Any], column: Column, lang: Lang = "id") -> str:
-        """The text of one cell."""
+        """The text of one cell in *lang*: numbers in its notation, words from its catalog."""
+        lang = _check_lang(lang)
         value = row.get(column.key)
         if value is None:
-            return MISSING[lang]
-        if isinstance(value, NotApplicable):
-            return NOT_APPLICABLE_TEXT[lang]
-        if isinstance(value, NotStated):
-            return NOT_STATED_TEXT[lang]
+            return DASH
         if isinstance(value, Quantity):
             return value.format(lang)
+        shown = localized(value, lang)
+        if shown is not value:  # a word: written in the language, whatever the column
+            return str(shown)
         if column.kind == "percent":
             return format_number(value, 2, notation=lang)
         if column.kind == "rupiah":
@@ -192,7 +202,7 @@ class Table:
         lines.append("|" + "|".join(align) + "|")
         for cells in self.text_rows(lang):
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-        lines.extend(f"\n{note}" for note in self.notes)
+        lines.extend(f"\n{note}" for note in self.notes_in(lang))
         return "\n".join(lines)
 
     def to_html(self, lang: Lang = "id") -> str:
@@ -205,8 +215,11 @@ class Table:
                 for c, v in zip(self.columns, cells, strict=True)) + "</tr>"
             for cells in self.text_rows(lang)
         )
+        notes = "".join(f"<p class='kinerja-note'>{html.escape(note)}</p>"
+                        for note in self.notes_in(lang))
         return (f'<table class="kinerja-table"><caption>{html.escape(self.title(lang))}'
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                + notes)
 
     def to_csv(self, lang: Lang = "id") -> str:
         """Render as CSV: a header row, then the rows (numbers in the language's notation)."""
@@ -226,10 +239,11 @@ class Table:
     def to_pandas(self, *, lang: Lang = "id", exact: bool = True) -> Any:
         """Return the table as a pandas DataFrame (needs the ``pandas`` extra).
 
-        Columns are named by the headings in *lang*.  Percent and quantity
+        Columns are named by the headings in *lang*, and words in text
+        columns (a status, yes/no) are in *lang* too.  Percent and quantity
         columns hold exact Decimals (``object`` dtype) unless ``exact=False``
         (then ``Float64``); Rupiah columns are ``Int64``; text is ``string``;
-        missing and not-applicable figures are ``<NA>``.
+        missing, not-applicable and not-stated figures are ``<NA>``.
         """
         return frame_of(self, lang=_check_lang(lang), exact=exact)
 

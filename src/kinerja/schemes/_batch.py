@@ -354,7 +354,10 @@ def _settle_ties(scheme: Scheme, inputs: tuple[list[FloatArray], list[npt.NDArra
 
 def _bands_of(scheme: Scheme, judged: npt.NDArray[np.object_]) -> npt.NDArray[np.str_]:
     """The categories of exact (Decimal) figures, as :meth:`Scheme.band_for` finds them."""
-    index = sum((judged >= band.low).astype(int) for band in scheme.bands) - 1
+    if scheme.band_boundary == "low_exclusive":  # (low, high]: a score on low is below
+        index = sum((judged > band.low).astype(int) for band in scheme.bands) - 1
+    else:
+        index = sum((judged >= band.low).astype(int) for band in scheme.bands) - 1
     names = np.array([band.category for band in scheme.bands])
     result: npt.NDArray[np.str_] = names[np.clip(index, 0, len(names) - 1)]
     return result
@@ -367,7 +370,11 @@ def _categories(scheme: Scheme, final: FloatArray) -> npt.NDArray[np.str_] | Non
               else round_half_up_floats(np.array(final, dtype=np.float64).reshape(-1),
                                         scheme.category_places).reshape(final.shape))
     lows = np.array([float(band.low) for band in scheme.bands])
-    index = np.clip(np.searchsorted(lows, judged, side="right") - 1, 0, len(lows) - 1)
+    if scheme.band_boundary == "low_exclusive":  # (low, high]: a score on low is below
+        found = np.searchsorted(lows, judged, side="left")
+    else:
+        found = np.searchsorted(lows, judged, side="right")
+    index = np.clip(found - 1, 0, len(lows) - 1)
     names = np.array([band.category for band in scheme.bands])
     result: npt.NDArray[np.str_] = np.array(names[index], dtype=names.dtype)
     return result

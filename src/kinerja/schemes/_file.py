@@ -35,7 +35,8 @@ from kinerja.schemes._validation import item_problems
 __all__ = ["dump_scheme", "load_scheme", "loads_scheme", "save_scheme", "scheme_from_mapping"]
 
 _TOP = {"name", "regulation", "valid_from", "valid_until", "weight_total", "category_basis",
-        "category_places", "source", "notes", "components", "aspects", "deductions", "bands"}
+        "category_places", "band_boundary", "source", "notes", "components", "aspects",
+        "deductions", "bands"}
 _TOP_REQUIRED = ("name", "regulation", "valid_from", "components")
 _ITEMS: dict[str, tuple[Callable[..., Any], tuple[str, ...], tuple[str, ...]]] = {
     "components": (Component, ("key", "name", "weight", "can_be_not_applicable", "source",
@@ -208,6 +209,8 @@ def dump_scheme(scheme: Scheme) -> str:
         out.append(f"weight_total = {toml_number(scheme.weight_total)}")
     out += [f"category_basis = {toml_string(scheme.category_basis)}",
             f"category_places = {scheme.category_places}"]
+    if scheme.band_boundary != "low_inclusive":
+        out.append(f"band_boundary = {toml_string(scheme.band_boundary)}")
     if scheme.source:
         out.append(f"source = {toml_string(scheme.source)}")
     if scheme.notes:

@@ -21,11 +21,13 @@ from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError
 
 __all__ = [
+    "BAND_BOUNDARIES",
     "CATEGORY_BASES",
     "DEDUCTION_ORDERS",
     "KEY",
     "Aspect",
     "Band",
+    "BandBoundary",
     "CalculatedComponent",
     "CategoryBasis",
     "Component",
@@ -35,9 +37,14 @@ __all__ = [
 
 DeductionOrder: TypeAlias = Literal["after_division", "before_division"]
 CategoryBasis: TypeAlias = Literal["presented", "exact"]
+BandBoundary: TypeAlias = Literal["low_inclusive", "low_exclusive"]
 
 DEDUCTION_ORDERS: tuple[str, ...] = ("after_division", "before_division")
 CATEGORY_BASES: tuple[str, ...] = ("presented", "exact")
+#: Which end of a band belongs to it: ``"low_inclusive"``, [low, high) with the top band
+#: closed (IKPA: Baik 89 ≤ x < 95); ``"low_exclusive"``, (low, high] with the bottom band
+#: closed (the SAKIP evaluation of PermenPAN-RB 88/2021: AA > 90–100).
+BAND_BOUNDARIES: tuple[str, ...] = ("low_inclusive", "low_exclusive")
 #: What a component or deduction key looks like.
 KEY = re.compile(r"[a-z][a-z0-9_]*")
 _HUNDRED = Decimal(100)
@@ -219,6 +226,9 @@ class Deduction:
 class Band:
     """A category band [low, high) of a score; the scheme's top band is closed.
 
+    Under a scheme's ``band_boundary = "low_exclusive"`` the band is (low,
+    high] instead, and the bottom band is closed.
+
     Examples
     --------
     >>> Band(category="Baik", low=89, high=95).describe()
@@ -229,8 +239,20 @@ class Band:
     low: Decimal = attrs.field(converter=_low)
     high: Decimal = attrs.field(converter=_high)
 
-    def describe(self, *, closed: bool = False) -> str:
-        """``"Baik: 89 ≤ x < 95"``; with *closed*, ``≤`` at the top."""
+    def describe(self, *, closed: bool = False, boundary: BandBoundary = "low_inclusive"
+                 ) -> str:
+        """``"Baik: 89 ≤ x < 95"``; with *closed*, ``≤`` at the top.
+
+        Under ``boundary="low_exclusive"`` a band is (low, high] and *closed*
+        closes its low end (the bottom band):
+
+        >>> Band(category="AA", low=90, high=100).describe(boundary="low_exclusive")
+        'AA: 90 < x ≤ 100'
+        """
+        if boundary == "low_exclusive":
+            bottom = "≤" if closed else "<"
+            return (f"{self.category}: {format_plain(self.low)} {bottom} x ≤ "
+                    f"{format_plain(self.high)}")
         top = "≤" if closed else "<"
         return f"{self.category}: {format_plain(self.low)} ≤ x {top} {format_plain(self.high)}"
 

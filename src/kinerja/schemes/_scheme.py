@@ -31,6 +31,7 @@ from kinerja.schemes._batch import BatchScore, score_batch
 from kinerja.schemes._parts import (
     Aspect,
     Band,
+    BandBoundary,
     CategoryBasis,
     Component,
     Deduction,
@@ -73,6 +74,10 @@ class Scheme:
     bands : sequence of Band, optional
         Category bands in ascending order, gap-free over [0, 100]: each
         band is [low, high), the top band is closed.  No bands: no category.
+    band_boundary : {"low_inclusive", "low_exclusive"}, default "low_inclusive"
+        Which end of a band belongs to it: [low, high) with the top band
+        closed (IKPA: Baik 89 ≤ x < 95), or (low, high] with the bottom band
+        closed (PermenPAN-RB 88/2021, the SAKIP evaluation: AA > 90–100).
     weight_total : number, optional
         The stated total of the weights (100 for percent weights); the
         weights must add up to it.  When omitted, their sum is the total.
@@ -117,6 +122,7 @@ class Scheme:
     aspects: tuple[Aspect, ...] = attrs.field(default=(), converter=_aspects)
     deductions: tuple[Deduction, ...] = attrs.field(default=(), converter=_deductions)
     bands: tuple[Band, ...] = attrs.field(default=(), converter=_bands)
+    band_boundary: BandBoundary = attrs.field(default="low_inclusive", validator=_is_text)
     weight_total: Decimal | None = attrs.field(default=None, converter=_weight_total)
     category_basis: CategoryBasis = attrs.field(default="presented", validator=_is_text)
     category_places: int = attrs.field(default=2, validator=_is_places)
@@ -193,6 +199,8 @@ class Scheme:
                 f"{format_plain(self.bands[-1].high)}", field="value", value=value,
                 fix="give a score within the scheme's range")
         lows = [band.low for band in self.bands]
+        if self.band_boundary == "low_exclusive":  # (low, high]: a score on low is below
+            return self.bands[max(bisect.bisect_left(lows, number) - 1, 0)]
         index = bisect.bisect_right(lows, number) - 1
         return self.bands[min(index, len(self.bands) - 1)]
 

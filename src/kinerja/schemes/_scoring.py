@@ -17,6 +17,7 @@ from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._hooks import html_of
 from kinerja.core._input import exact
 from kinerja.core._ops import SCALAR
+from kinerja.core._options import Lang, check_lang
 from kinerja.core._rounding import round_half_up
 from kinerja.core._sentinels import NOT_APPLICABLE
 from kinerja.core._validators import checked
@@ -117,9 +118,15 @@ class ScoreResult:
         """The final score as reports print it: rounded half up to 2 places."""
         return round_half_up(self.final, 2)
 
-    def explain(self) -> str:
-        """Return the trace: the scheme, then one line per step."""
-        return "\n".join([self.scheme.label, *(step.text for step in self.steps)])
+    def explain(self, lang: Lang = "id") -> str:
+        """Return the trace in *lang*: the scheme, then one line per step.
+
+        Every word comes from the catalogs (:mod:`kinerja.core._l10n`) and every
+        number is in the language's notation: Indonesian by default,
+        ``lang="en"`` for English.
+        """
+        lang = check_lang(lang)
+        return "\n".join([self.scheme.label, *(step.describe(lang) for step in self.steps)])
 
     def _repr_html_(self) -> str:
         return html_of(self)

@@ -120,13 +120,14 @@ def trace(scheme: Scheme, components: Mapping[str, ComponentScore],
         steps.append(ScoreStep(kind="final", key=None, value=figures.final,
                                text=f"Final score = {format_trace(figures.final)}"))
     if band is not None:
-        closed = band is scheme.bands[-1]
+        closed = band is scheme.bands[0 if scheme.band_boundary == "low_exclusive" else -1]
         judged = scheme.judged_figure(figures.final)
         basis = (f"judged on {format_trace(judged)} (rounded half up to {scheme.category_places} "
                  "places)" if scheme.category_basis == "presented"
                  else f"judged on the exact score {format_trace(judged)}")
         steps.append(ScoreStep(kind="category", key=band.category, value=judged, text=(
-            f"Category {band.describe(closed=closed)}, {basis}")))
+            f"Category {band.describe(closed=closed, boundary=scheme.band_boundary)}, "
+            f"{basis}")))
     return tuple(steps)
 
 

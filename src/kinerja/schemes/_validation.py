@@ -2,7 +2,8 @@
 
 The rules (weights positive and adding up to the stated total, keys unique,
 aspects over known components, bands ordered and gap-free over [0, 100]) are
-stated in the docs page *Scoring schemes* (``docs/schemes/index.md``).
+stated in the docs page *Scoring schemes* (``docs/schemes/index.md``); the band
+boundary (which end of a band belongs to it) in *Scheme files (TOML)*.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kinerja.core._notation import format_plain
 from kinerja.core._problems import Problems
 from kinerja.exceptions import KinerjaError
 from kinerja.schemes._parts import (
+    BAND_BOUNDARIES,
     CATEGORY_BASES,
     DEDUCTION_ORDERS,
     KEY,
@@ -92,6 +94,9 @@ def scheme_problems(scheme: Scheme) -> list[KinerjaError]:
     if scheme.category_basis not in CATEGORY_BASES:
         problems.add("category_basis", "unknown category basis", value=scheme.category_basis,
                      fix="use 'presented' or 'exact'")
+    if scheme.band_boundary not in BAND_BOUNDARIES:
+        problems.add("band_boundary", "unknown band boundary", value=scheme.band_boundary,
+                     fix="use 'low_inclusive' or 'low_exclusive'")
     if scheme.category_places < 0:
         problems.add("category_places", "must be 0 or more", value=scheme.category_places)
     order = {f"{s}[": i for i, s in enumerate(("components", "aspects", "deductions", "bands"))}
