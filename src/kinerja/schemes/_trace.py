@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
 from kinerja.core._input import exact
-from kinerja.core._notation import format_trace
+from kinerja.core._l10n import text
+from kinerja.core._notation import format_number, format_trace
+from kinerja.core._options import LANGS, Lang, check_lang
 from kinerja.core._validators import checked
 from kinerja.schemes._combine import Figures
 from kinerja.schemes._parts import Band, Deduction
@@ -53,62 +55,84 @@ class ScoreStep:
     ``kind`` is one of ``"component"``, ``"aspect"``, ``"total"``,
     ``"deduction"``, ``"weight_base"``, ``"nilai_akhir"``, ``"final"`` and
     ``"category"``; ``key`` names the component, aspect or deduction.
+    ``text`` is the line in English, ``text_id`` in Indonesian (each with
+    its language's number notation); :meth:`describe` picks one.
     """
 
     kind: str
     key: str | None
     value: Decimal | None
     text: str
+    text_id: str = ""
+
+    def describe(self, lang: Lang = "id") -> str:
+        """The line in *lang* (``"id"`` or ``"en"``)."""
+        return self.text_id or self.text if check_lang(lang) == "id" else self.text
+
+
+def _texts(key: str, **params: Any) -> dict[Lang, str]:
+    """The line ``trace.<key>`` in every language: Decimals exact up to six decimals.
+
+    A parameter given as a dict holds a part of the line per language.
+    """
+    lines: dict[Lang, str] = {}
+    for lang in LANGS:
+        shown = {name: format_trace(value, notation=lang) if isinstance(value, Decimal)
+                 else value[lang] if isinstance(value, dict) else value
+                 for name, value in params.items()}
+        lines[lang] = text(f"trace.{key}", lang, **shown)
+    return lines
+
+
+def _step(kind: str, key: str | None, value: Decimal | None, lines: dict[Lang, str]
+          ) -> ScoreStep:
+    return ScoreStep(kind=kind, key=key, value=value, text=lines["en"], text_id=lines["id"])
 
 
 def trace(scheme: Scheme, components: Mapping[str, ComponentScore],
            aspects: Mapping[str, Decimal | None], figures: Figures,
            deductions: Mapping[str, Decimal], band: Band | None) -> tuple[ScoreStep, ...]:
-    """The steps of a score, in the order a reader follows them."""
+    """The steps of a score, in the order a reader follows them, in English and Indonesian."""
     steps: list[ScoreStep] = []
-    w = format_trace(scheme.total_weight)
+    w = scheme.total_weight
     applicable_weights: list[Decimal] = []
     products: list[Decimal] = []
     for item in components.values():
         if item.status == "not_applicable":
-            text = f"{item.name}: not applicable, bobot {format_trace(item.weight)} excluded"
+            lines = _texts("component_na", name=item.name, weight=item.weight)
         else:
             assert item.nilai is not None and item.weighted is not None
             applicable_weights.append(item.weight)
             with exact():
                 products.append(item.nilai * item.weight)
-            prefix = "missing, scored 0 (missing='zero'); " if item.status != "scored" else ""
-            text = (f"{item.name}: {prefix}nilai {format_trace(item.nilai)} × bobot "
-                    f"{format_trace(item.weight)} / {w} = {format_trace(item.weighted)}")
-        steps.append(ScoreStep(kind="component", key=item.key, value=item.weighted, text=text))
+            prefix = (dict.fromkeys(LANGS, "") if item.status == "scored"
+                      else _texts("missing_zero"))
+            lines = _texts("component", name=item.name, prefix=prefix, nilai=item.nilai,
+                           weight=item.weight, w=w, weighted=item.weighted)
+        steps.append(_step("component", item.key, item.weighted, lines))
     for aspect, (numerator, denominator) in zip(scheme.aspects, figures.aspect_sums,
                                                 strict=True):
         value = aspects[aspect.name]
-        if value is None:
-            text = f"Aspect {aspect.name}: not applicable (none of its components applies)"
-        else:
-            text = (f"Aspect {aspect.name}: Σ nilai × bobot / Σ bobot = "
-                    f"{format_trace(numerator)} / {format_trace(denominator)} = "
-                    f"{format_trace(value)}")
-        steps.append(ScoreStep(kind="aspect", key=aspect.name, value=value, text=text))
+        lines = (_texts("aspect_na", name=aspect.name) if value is None else
+                 _texts("aspect", name=aspect.name, num=numerator, den=denominator,
+                        value=value))
+        steps.append(_step("aspect", aspect.name, value, lines))
     with exact():
         product_sum = sum(products, Decimal(0))
         weight_sum = sum(applicable_weights, Decimal(0))
-    steps.append(ScoreStep(kind="total", key=None, value=figures.total, text=(
-        f"Nilai Total = Σ nilai × bobot / {w} = {format_trace(product_sum)} / {w} = "
-        f"{format_trace(figures.total)}")))
+    steps.append(_step("total", None, figures.total,
+                       _texts("total", w=w, sum=product_sum, total=figures.total)))
     for deduction in scheme.deductions:
         if deduction.order == "before_division":
             steps.append(_deduction_step(deduction, deductions[deduction.key], "Nilai Total",
                                          figures.total))
-    steps.append(ScoreStep(kind="weight_base", key=None, value=figures.weight_base, text=(
-        f"Konversi Bobot = Σ bobot of applicable components / {w} × 100 = "
-        f"{format_trace(weight_sum)} / {w} × 100 = {format_trace(figures.weight_base)}")))
-    numerator = "Nilai Total" if figures.reduced_total == figures.total else "reduced Nilai Total"
-    steps.append(ScoreStep(kind="nilai_akhir", key=None, value=figures.before_deductions, text=(
-        f"Nilai Akhir = {numerator} / Konversi Bobot × 100 = "
-        f"{format_trace(figures.reduced_total)} / {format_trace(figures.weight_base)} × 100 = "
-        f"{format_trace(figures.before_deductions)}")))
+    steps.append(_step("weight_base", None, figures.weight_base,
+                       _texts("weight_base", w=w, sum=weight_sum, base=figures.weight_base)))
+    numerator = (dict.fromkeys(LANGS, "Nilai Total")
+                 if figures.reduced_total == figures.total else _texts("reduced"))
+    steps.append(_step("nilai_akhir", None, figures.before_deductions, _texts(
+        "nilai_akhir", numerator=numerator, reduced=figures.reduced_total,
+        base=figures.weight_base, value=figures.before_deductions)))
     running = figures.before_deductions
     for deduction in scheme.deductions:
         if deduction.order == "after_division":
@@ -117,17 +141,20 @@ def trace(scheme: Scheme, components: Mapping[str, ComponentScore],
             with exact():
                 running -= deductions[deduction.key]
     if scheme.deductions:
-        steps.append(ScoreStep(kind="final", key=None, value=figures.final,
-                               text=f"Final score = {format_trace(figures.final)}"))
+        steps.append(_step("final", None, figures.final, _texts("final", value=figures.final)))
     if band is not None:
         closed = band is scheme.bands[0 if scheme.band_boundary == "low_exclusive" else -1]
         judged = scheme.judged_figure(figures.final)
-        basis = (f"judged on {format_trace(judged)} (rounded half up to {scheme.category_places} "
-                 "places)" if scheme.category_basis == "presented"
-                 else f"judged on the exact score {format_trace(judged)}")
-        steps.append(ScoreStep(kind="category", key=band.category, value=judged, text=(
-            f"Category {band.describe(closed=closed, boundary=scheme.band_boundary)}, "
-            f"{basis}")))
+        if scheme.category_basis == "presented":
+            # At the places it is judged at: 97,30, not 97,3.
+            shown = {lang: format_number(judged, scheme.category_places, notation=lang)
+                     for lang in LANGS}
+            basis = _texts("presented", judged=shown, places=scheme.category_places)
+        else:
+            basis = _texts("exact", judged=judged)
+        described = band.describe(closed=closed, boundary=scheme.band_boundary)
+        steps.append(_step("category", band.category, judged,
+                           _texts("category", band=described, basis=basis)))
     return tuple(steps)
 
 
@@ -135,8 +162,7 @@ def _deduction_step(deduction: Deduction, points: Decimal, target: str, before: 
                     ) -> ScoreStep:
     with exact():
         after = before - points
-    order = deduction.order.replace("_", " ")
-    tag = ", provisional" if deduction.provisional else ""
-    text = (f"Deduction {deduction.name} ({order}{tag}): {target} {format_trace(before)} − "
-            f"{format_trace(points)} = {format_trace(after)}")
-    return ScoreStep(kind="deduction", key=deduction.key, value=points, text=text)
+    tag = _texts("provisional") if deduction.provisional else dict.fromkeys(LANGS, "")
+    lines = _texts("deduction", name=deduction.name, order=_texts(deduction.order), tag=tag,
+                   target=target, before=before, points=points, after=after)
+    return _step("deduction", deduction.key, points, lines)
