@@ -34,7 +34,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "AmbiguousNumberError",
@@ -247,6 +247,10 @@ class ValidationError(KinerjaError, ExceptionGroup):
 
     def __str__(self) -> str:
         return ExceptionGroup.__str__(self)
+
+    if TYPE_CHECKING:  # the members are kinerja's errors: each has field, value and fix
+        @property
+        def exceptions(self) -> tuple[KinerjaError, ...]: ...
 
     def at(self, field: str | None) -> ValidationError:
         """The same problems, each placed under *field* (``year`` becomes ``<field>.year``).

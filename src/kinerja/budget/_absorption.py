@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
@@ -12,6 +12,7 @@ from kinerja.core._input import (
     INT64_MAX,
     FloatArray,
     IntArray,
+    Number,
     exact,
     is_array,
     to_places,
@@ -21,10 +22,24 @@ from kinerja.core._input import (
 from kinerja.core._ops import blockwise
 from kinerja.core._rounding import round_half_up
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError
-from kinerja.indicators._percentage import share_of
+from kinerja.indicators._percentage import ArrayInput, share_of
 
 __all__ = ["absorption"]
 
+
+
+@overload
+def absorption(realization: Number, pagu: Number, *, places: int | None = None) -> Decimal: ...
+
+
+@overload
+def absorption(realization: ArrayInput, pagu: ArrayInput | Number, *,
+               places: int | None = None) -> FloatArray: ...
+
+
+@overload
+def absorption(realization: Number, pagu: ArrayInput, *,
+               places: int | None = None) -> FloatArray: ...
 
 
 def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any:
@@ -50,7 +65,10 @@ def absorption(realization: Any, pagu: Any, *, places: int | None = None) -> Any
     Raises
     ------
     UndefinedRatioError
-        *pagu* is 0: a line with no budget has no absorption.
+        *pagu* is 0: a line with no budget has no absorption.  This function
+        is the formula, for two numbers; a budget line's (or a total's)
+        :attr:`~kinerja.BudgetLine.absorption` is a figure of a table, and is
+        :data:`~kinerja.NOT_APPLICABLE` for a pagu of 0 (shown "t/a").
     InvalidValueError, InvalidTypeError
         Negative amounts, fractions of a Rupiah, strings that are not numbers.
 

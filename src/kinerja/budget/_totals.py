@@ -131,7 +131,10 @@ def totals(lines: Iterable[BudgetLine], by: Grouping) -> dict[tuple[Any, ...], B
     -------
     dict
         Grouping values (a tuple) → :class:`BudgetTotal`, in order of first
-        appearance.
+        appearance.  A key is a tuple for one classification too
+        (``(SpendingType.BARANG,)``), so that code reads keys the same way
+        whether it groups by one classification or by several; unpack it
+        (``for (kind,), group in totals(lines, "spending_type").items()``).
 
     Examples
     --------

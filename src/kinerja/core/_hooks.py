@@ -29,11 +29,13 @@ __all__ = ["frame_of", "html_of"]
 def html_of(value: Any) -> str:
     """Return the notebook HTML of *value* (registered by the outputs layer)."""
     raise InvalidTypeError(f"no HTML view of {type(value).__name__}", field="value",
-                           value=type(value).__name__)
+                           value=type(value).__name__,
+                           fix="show a kinerja object (a report, a result, a table, an audit)")
 
 
 @functools.singledispatch
 def frame_of(value: Any, **options: Any) -> Any:
     """Return *value* as a pandas DataFrame (registered by the outputs layer)."""
     raise InvalidTypeError(f"no DataFrame view of {type(value).__name__}", field="value",
-                           value=type(value).__name__)
+                           value=type(value).__name__,
+                           fix="convert a kinerja table, audit result or batch score")

@@ -36,6 +36,15 @@ class Polarity(enum.Enum):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Polarity:
+        """``Polarity("negatif")`` reads a polarity as :meth:`parse` does (or says how to).
+
+        >>> Polarity("negatif") is Polarity(-1) is Polarity.LOWER_IS_BETTER
+        True
+        """
+        return cls.parse(value)  # type: ignore[arg-type]  # parse refuses other types
+
     @property
     def code(self) -> int:
         """``+1`` for higher is better, ``-1`` for lower is better (for arrays of polarities)."""

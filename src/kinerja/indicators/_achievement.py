@@ -10,11 +10,11 @@ arrays alike.  The rules and their sources are stated in the docs page
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, overload
 
 import attrs
 
-from kinerja.core._input import to_decimal
+from kinerja.core._input import FloatArray, Number, to_decimal
 from kinerja.core._ops import SCALAR, Operands, Ops, blockwise
 from kinerja.core._options import check_choice
 from kinerja.core._polarity import Polarity, higher_is_better
@@ -35,6 +35,7 @@ from kinerja.indicators._formulas import (
     ratio,
     to_cap,
 )
+from kinerja.indicators._percentage import ArrayInput
 
 __all__ = [
     "AchievementPolicy",
@@ -47,6 +48,10 @@ __all__ = [
 
 LowerMethod: TypeAlias = Literal["mirror", "inverse"]
 ZeroTargetPolicy: TypeAlias = Literal["raise", "zero_tolerance"]
+#: One polarity: a Polarity, its name or an Indonesian phrase, or a code +1 / -1.
+PolarityLike: TypeAlias = Polarity | str | int
+#: One target: a number, a (low, high) range or a Target.
+TargetLike: TypeAlias = Number | tuple[Number, Number] | Target
 
 
 def _floor(value: Any) -> Decimal | None:
@@ -137,15 +142,67 @@ Fix: use one of 'mirror', 'inverse'.
         return blockwise(run, realization, target, polarity, cap_upper)
 
 
+@overload
+def achievement(
+    realization: Number,
+    target: TargetLike,
+    *,
+    polarity: PolarityLike = Polarity.HIGHER_IS_BETTER,
+    lower_method: LowerMethod = "mirror",
+    zero_target: ZeroTargetPolicy = "raise",
+    floor: Number | None = None,
+    cap: Cap | Number | None = None,
+) -> Decimal: ...
+
+
+@overload
+def achievement(
+    realization: ArrayInput,
+    target: ArrayInput | TargetLike,
+    *,
+    polarity: PolarityLike | ArrayInput = Polarity.HIGHER_IS_BETTER,
+    lower_method: LowerMethod = "mirror",
+    zero_target: ZeroTargetPolicy = "raise",
+    floor: Number | None = None,
+    cap: Cap | Number | None = None,
+) -> FloatArray: ...
+
+
+@overload
+def achievement(
+    realization: Number,
+    target: ArrayInput,
+    *,
+    polarity: PolarityLike | ArrayInput = Polarity.HIGHER_IS_BETTER,
+    lower_method: LowerMethod = "mirror",
+    zero_target: ZeroTargetPolicy = "raise",
+    floor: Number | None = None,
+    cap: Cap | Number | None = None,
+) -> FloatArray: ...
+
+
+@overload
+def achievement(
+    realization: Number,
+    target: TargetLike,
+    *,
+    polarity: ArrayInput,
+    lower_method: LowerMethod = "mirror",
+    zero_target: ZeroTargetPolicy = "raise",
+    floor: Number | None = None,
+    cap: Cap | Number | None = None,
+) -> FloatArray: ...
+
+
 def achievement(
     realization: Any,
     target: Any,
     *,
-    polarity: Polarity | str | Any = Polarity.HIGHER_IS_BETTER,
+    polarity: Any = Polarity.HIGHER_IS_BETTER,
     lower_method: LowerMethod = "mirror",
     zero_target: ZeroTargetPolicy = "raise",
     floor: Any = None,
-    cap: Cap | None = None,
+    cap: Any = None,
 ) -> Any:
     """Return the achievement (capaian) of a realization against a target, in percent.
 
@@ -158,9 +215,10 @@ def achievement(
     target : number, array_like, (low, high) or Target
         T, a point target, or a range target as a ``(low, high)`` tuple or a
         :class:`~kinerja.Target`.  Arrays broadcast against *realization*.
-    polarity : Polarity, str or array_like, default higher is better
-        Which direction is good; for arrays also one polarity per element,
-        as codes ``+1`` / ``-1`` or as polarities or their names.
+    polarity : Polarity, str, int or array_like, default higher is better
+        Which direction is good: a :class:`~kinerja.Polarity`, its name or
+        an Indonesian phrase (``"negatif"``), or a code ``+1`` / ``-1`` (for a
+        scalar as for arrays); for arrays also one polarity per element.
     lower_method : {"mirror", "inverse"}, default "mirror"
         Lower-is-better formula; see :class:`AchievementPolicy`.
     zero_target : {"raise", "zero_tolerance"}, default "raise"

@@ -11,13 +11,14 @@ are stated in the docs page *Achievement (capaian)* (``docs/achievement.md``).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 import attrs
+import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap
-from kinerja.core._input import to_decimal
-from kinerja.core._ops import Ops
+from kinerja.core._input import FloatArray, to_decimal
+from kinerja.core._ops import Operands, Ops
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
@@ -181,8 +182,38 @@ class Cap:
             raise InvalidValueError("the lower bound exceeds the upper bound",
                                     field="cap.lower", value=self.lower)
 
-    def apply(self, value: Any, ops: Ops) -> Any:
-        """Return *value* clipped to the cap's bounds (either number kind)."""
+    @overload
+    def apply(self, value: int | float | Decimal | str, ops: Ops | None = None) -> Decimal: ...
+
+    @overload
+    def apply(self, value: npt.NDArray[Any] | list[Any], ops: Ops | None = None
+              ) -> FloatArray: ...
+
+    @overload
+    def apply(self, value: Any, ops: Ops) -> Any: ...
+
+    def apply(self, value: Any, ops: Ops | None = None) -> Any:
+        """Return *value* clipped to the cap's bounds: a Decimal for a number, an array for arrays.
+
+        Parameters
+        ----------
+        value : number or array_like
+            An achievement (or an array of them), in percent; read by the
+            input door (Indonesian number strings too) when *ops* is omitted.
+        ops : optional
+            kinerja's number backend, passed by the formulas that already
+            converted their operands; callers leave it out.
+
+        >>> CAP_120.apply(130), CAP_120.apply("99,5")
+        (Decimal('120'), Decimal('99.5'))
+        >>> import numpy as np
+        >>> CAP_120.apply(np.array([130.0, 80.0]))
+        array([120.,  80.])
+        """
+        if ops is None:
+            operands = Operands({"value": value}, allow_negative=("value",))
+            return operands.finish(operands.compute(self.apply, operands["value"],
+                                                    operands.ops))
         lower = None if self.lower is None else ops.const(self.lower)
         return clip(value, ops, upper=ops.const(self.upper), lower=lower)
 

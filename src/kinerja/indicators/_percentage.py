@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeAlias, overload
 
+import numpy.typing as npt
+
+from kinerja.core._input import FloatArray, Number
 from kinerja.core._ops import Operands, Ops
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError
 
-__all__ = ["percentage"]
+__all__ = ["ArrayInput", "percentage"]
+
+#: What the array path takes, for the type checker: a numpy array (masked too) or a list.
+#: Other array-likes (a pandas column) are accepted at run time and typed ``Any``.
+ArrayInput: TypeAlias = npt.NDArray[Any] | list[Any]
 
 
 def share_of(part: Any, whole: Any) -> Any:
     """The formula: part / whole × 100, written once for both number kinds."""
     return part * 100 / whole
+
+
+@overload
+def percentage(part: Number, whole: Number) -> Decimal: ...
+
+
+@overload
+def percentage(part: ArrayInput, whole: ArrayInput | Number) -> FloatArray: ...
+
+
+@overload
+def percentage(part: Number, whole: ArrayInput) -> FloatArray: ...
 
 
 def percentage(part: Any, whole: Any) -> Any:
