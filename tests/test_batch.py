@@ -233,12 +233,11 @@ def test_absorption_peak_memory_is_the_result_plus_block_sized_temporaries(place
 
 def test_a_row_is_missing_when_any_input_is():
     """Masked realization (row 0), target (row 1) or range high bound (row 2): each row masked."""
-    # Row 2's range lies below 1: a masked high bound is checked against the low bound as if
-    # it were 1.0, so a range above 1 with a masked high bound is refused (a library bug,
-    # reported in docs/testing.md).
-    r = np.ma.MaskedArray([75.0, 70.0, 0.7, 92.0], mask=[True, False, False, False])
-    low = np.ma.MaskedArray([60.0, 80.0, 0.5, 80.0], mask=[False, True, False, False])
-    high = np.ma.MaskedArray([np.nan, 90.0, 0.9, 90.0], mask=[False, False, True, False])
+    # Row 2's masked high bound is missing: its low bound (50) is never compared with the
+    # filler that stands in the masked element.
+    r = np.ma.MaskedArray([75.0, 70.0, 70.0, 92.0], mask=[True, False, False, False])
+    low = np.ma.MaskedArray([60.0, 80.0, 50.0, 80.0], mask=[False, True, False, False])
+    high = np.ma.MaskedArray([np.nan, 90.0, 90.0, 90.0], mask=[False, False, True, False])
     result = batch.achievements(r, low, target_high=high)
     assert np.ma.getmaskarray(result).tolist() == [True, True, True, False]
     assert result[3] == float(oracle.achievement(92, 80, 90))

@@ -71,3 +71,11 @@ def test_the_notes_say_what_cannot_be_checked():
     notes = [(f.rule, f.location) for f in result.findings
              if f.severity is kinerja.Severity.INFO]
     assert notes == [("cannot-check", "Paragraf 3")]
+
+
+def test_the_polarity_message_names_the_reports_formula():
+    """Under T / R, the message says the achievement with T / R × 100, not the default formula."""
+    result = kinerja.audit(kinerja.load_report(EXAMPLES / "dinkes_2023.toml"))
+    finding = next(f for f in result.findings if f.rule == "achievement-polarity")
+    assert "With T / R × 100 it is 108.00 %" in finding.message("en")
+    assert "Dengan T / R × 100 capaiannya 108,00 %" in finding.message("id")

@@ -339,6 +339,8 @@ def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = Non
     else:
         low_value, high_value = operands["target.low"], operands["target.high"]
         swapped = low_value > high_value
+        if operands.mask is not None:  # a masked bound is missing, not swapped
+            swapped = swapped & ~operands.mask
         if operands.ops.any(swapped):
             raise InvalidValueError(
                 f"a range's low bound exceeds its high bound{operands.ops.positions(swapped)}",
