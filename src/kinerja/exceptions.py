@@ -250,7 +250,8 @@ class ValidationError(KinerjaError, ExceptionGroup):
 
     if TYPE_CHECKING:  # the members are kinerja's errors: each has field, value and fix
         @property
-        def exceptions(self) -> tuple[KinerjaError, ...]: ...
+        def exceptions(self) -> tuple[KinerjaError, ...]:
+            """The member errors."""
 
     def at(self, field: str | None) -> ValidationError:
         """The same problems, each placed under *field* (``year`` becomes ``<field>.year``).

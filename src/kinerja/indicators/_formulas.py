@@ -204,6 +204,8 @@ class Cap:
             kinerja's number backend, passed by the formulas that already
             converted their operands; callers leave it out.
 
+        Examples
+        --------
         >>> CAP_120.apply(130), CAP_120.apply("99,5")
         (Decimal('120'), Decimal('99.5'))
         >>> import numpy as np

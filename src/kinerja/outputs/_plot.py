@@ -7,7 +7,8 @@ values on the marks, in the notation of its language (``99,96%``), and its
 axis ticks in that notation too; legends stand outside the plot, clear of the
 data; a selection with nothing to draw is an error that says what to choose.
 Every word comes from the catalogs (:mod:`kinerja.core._l10n`, section
-``chart``).  Docs page *Charts* (``docs/charts.md``).
+``chart``).  Docs pages *Analysts (notebooks)*, section "Charts", and *Output
+languages*.
 """
 
 from __future__ import annotations
