@@ -135,6 +135,12 @@ from kinerja.schemes import (
     preset_schemes,
     save_scheme,
 )
+from kinerja.sheets import (
+    load_layout,
+    read_budget_export,
+    read_indicator_sheet,
+    write_xlsx,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -227,6 +233,7 @@ __all__ = [
     "ikpa_penyerapan",
     "ikpa_revisi_dipa",
     "ikpa_scheme",
+    "load_layout",
     "load_report",
     "load_scheme",
     "loads_report",
@@ -242,6 +249,8 @@ __all__ = [
     "plan_table",
     "preset_schemes",
     "progress",
+    "read_budget_export",
+    "read_indicator_sheet",
     "render_tables",
     "round_half_up",
     "save_report",
@@ -250,6 +259,7 @@ __all__ = [
     "target_table",
     "total",
     "totals",
+    "write_xlsx",
 ]
 
 

@@ -1,9 +1,46 @@
-"""Spreadsheets and Word tables: reading SAKTI / OM-SPAN exports and monitoring sheets, writing tables.
+"""Spreadsheets: SAKTI / OM-SPAN exports and monitoring sheets in, tables and findings out.
 
-A layer above the outputs and below the command line (ARCHITECTURE.md).
+A layer above the outputs and below the command line (ARCHITECTURE.md).  The
+readers find a sheet's header row by the words a :class:`SheetLayout`
+declares, name every unreadable cell by its sheet and A1 address, and read
+numbers stored as text with kinerja's strict parser; the writer turns tables
+and audit findings into a workbook of real numbers.  openpyxl is an optional
+extra: ``pip install "kinerja[xlsx]"``.  Docs page *Spreadsheets*.
+
+>>> import kinerja.sheets
+>>> kinerja.sheets.code_level("5976.EBA.962")
+'ro'
 """
 
-__all__: list[str] = []
+from kinerja.sheets._budget import BudgetExport, ExportRow, SheetWarning, read_budget_export
+from kinerja.sheets._indicators import IndicatorSheet, read_indicator_sheet
+from kinerja.sheets._layout import (
+    BUDGET_COLUMNS,
+    INDICATOR_COLUMNS,
+    SheetLayout,
+    layout_from_dict,
+    load_layout,
+)
+from kinerja.sheets._levels import LEVELS, code_level
+from kinerja.sheets._write import SEVERITY_COLOURS, write_xlsx
+
+__all__ = [
+    "BUDGET_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "LEVELS",
+    "SEVERITY_COLOURS",
+    "BudgetExport",
+    "ExportRow",
+    "IndicatorSheet",
+    "SheetLayout",
+    "SheetWarning",
+    "code_level",
+    "layout_from_dict",
+    "load_layout",
+    "read_budget_export",
+    "read_indicator_sheet",
+    "write_xlsx",
+]
 
 
 def __dir__() -> list[str]:

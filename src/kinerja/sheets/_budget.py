@@ -1,0 +1,380 @@
+"""Reading a budget realization export (SAKTI / OM-SPAN style) into budget lines.
+
+The header row is found by its words (:class:`~kinerja.sheets.SheetLayout`),
+each row's level by the shape of its code (:func:`~kinerja.sheets.code_level`),
+amounts are read in Rupiah or in thousands as declared, and every akun row
+becomes a :class:`~kinerja.BudgetLine` (its spending type from the akun's first
+two digits).  The sheet's own subtotal and total rows are checked against the
+akun rows beneath them: a disagreement is a :class:`SheetWarning` in the
+result, not an error.  Docs page *Spreadsheets* (``docs/sheets.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from kinerja.budget._lines import BudgetLine
+from kinerja.budget._totals import BudgetTotal, total
+from kinerja.core._frozen import FrozenMap
+from kinerja.core._input import to_year
+from kinerja.core._validators import checked
+from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError, ValidationError
+from kinerja.sheets._headings import period_heading
+from kinerja.sheets._layout import SheetLayout, layout_from_dict, load_layout
+from kinerja.sheets._levels import LEVELS, code_level
+from kinerja.sheets._workbook import Grid, find_header, is_blank, normalise, read_amount, read_grid
+
+__all__ = ["BudgetExport", "ExportRow", "SheetWarning", "as_layout", "read_budget_export"]
+
+_TOTAL_WORDS = ("jumlah", "total", "grand total")
+_AKUN = LEVELS.index("akun")
+
+
+@checked
+@attrs.frozen(kw_only=True)
+class SheetWarning:
+    """A figure of the sheet that disagrees with its own lines (a finding, not an error).
+
+    ``printed`` is the sheet's figure, ``expected`` the sum of the rows beneath it.
+    """
+
+    cell: str
+    message: str
+    printed: int
+    expected: int
+
+
+@checked
+@attrs.frozen(kw_only=True)
+class ExportRow:
+    """One row of an export as read: its level, code, description and amounts (whole Rupiah).
+
+    *level* is one of the code levels (``"program"`` … ``"akun"``), ``"detail"``
+    (a line without a code, under an akun) or ``"total"``; *months* holds the
+    realization of each month given (``"M1"`` … ``"M12"``).
+    """
+
+    row: int
+    level: str
+    code: str | None
+    description: str | None
+    pagu: int | None
+    realization: int | None
+    blokir: int | None = None
+    months: FrozenMap[str, int] = attrs.field(factory=FrozenMap)
+
+
+@checked
+@attrs.frozen(kw_only=True)
+class BudgetExport:
+    """A budget export as read: its rows, the budget lines of its akun rows, and its findings.
+
+    Attributes
+    ----------
+    lines : tuple of BudgetLine
+        One per akun row, with its program, activity (kegiatan) and output (RO).
+    rows : tuple of ExportRow
+        Every data row, in sheet order (the total row included).
+    warnings : tuple of SheetWarning
+        Subtotals and totals of the sheet that disagree with its akun rows.
+    ignored_columns : tuple of str
+        Headings of the header row that no field reads ("POK!H7 Sisa").
+    skipped_rows : tuple of str
+        Rows that are not data, and why ("POK!8 column numbers", "POK!31 footer").
+    """
+
+    source: str
+    sheet: str
+    year: int
+    header_row: int
+    rows: tuple[ExportRow, ...]
+    lines: tuple[BudgetLine, ...]
+    warnings: tuple[SheetWarning, ...]
+    ignored_columns: tuple[str, ...]
+    skipped_rows: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        return (f"BudgetExport({self.sheet!r}, {self.year}: {len(self.lines)} line(s), "
+                f"{len(self.warnings)} warning(s))")
+
+    @property
+    def total(self) -> BudgetTotal:
+        """Pagu and realization of all akun lines."""
+        return total(self.lines)
+
+    def realization_by_month(self) -> FrozenMap[str, int]:
+        """The realization of each month over all akun rows (``"M1"`` … ``"M12"``)."""
+        sums: dict[str, int] = {}
+        for row in self.rows:
+            if row.level == "akun":
+                for key, amount in row.months.items():
+                    sums[key] = sums.get(key, 0) + amount
+        return FrozenMap(sorted(sums.items(), key=lambda item: int(item[0][1:])))
+
+
+def as_layout(layout: SheetLayout | Mapping[str, Any] | str | Path | None, kind: str
+              ) -> SheetLayout:
+    """A layout from a :class:`SheetLayout`, a dict, a TOML path, or the default of *kind*."""
+    if layout is None:
+        return SheetLayout(kind=kind)
+    if isinstance(layout, SheetLayout):
+        result = layout
+    elif isinstance(layout, Mapping):
+        result = layout_from_dict({"kind": kind, **layout})
+    else:
+        result = load_layout(layout)
+    if result.kind != kind:
+        raise InvalidValueError(f"the layout is for a {result.kind} sheet", field="layout.kind",
+                                value=result.kind, fix=f'use a layout with kind = "{kind}"')
+    return result
+
+
+def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any] | str | Path
+                       | None = None, *, year: int | None = None,
+                       sheet: str | None = None) -> BudgetExport:
+    """Read a budget realization export (SAKTI / OM-SPAN style) into budget lines.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.xlsx`` workbook.
+    layout : SheetLayout, dict or path of a TOML layout, optional
+        The sheet, the heading words of each field, the scale (``"ribu"``
+        for thousands of Rupiah) and the notation of numbers stored as text.
+        Default: the words of :data:`~kinerja.sheets.BUDGET_COLUMNS`, Rupiah.
+    year : int, optional
+        The fiscal year (else the layout's).
+    sheet : str, optional
+        The sheet (else the layout's, else the first).
+
+    Returns
+    -------
+    BudgetExport
+        The rows, one :class:`~kinerja.BudgetLine` per akun row, and the
+        sheet's subtotals that disagree with its akun rows (warnings).
+
+    Raises
+    ------
+    ReportFileError
+        The file is missing, corrupt, password-protected or empty.
+    InvalidValueError
+        No header row names the required columns.
+    ValidationError
+        Cells that cannot be read, unknown code shapes, duplicate codes:
+        every one, each named by sheet and A1 address.
+
+    Examples
+    --------
+    >>> import kinerja.sheets as sheets
+    >>> export = sheets.read_budget_export("tests/fixtures/sheets/sakti_export.xlsx",
+    ...                                    {"scale": "ribu", "notation": "id"}, year=2024)
+    >>> export.lines[0].account, export.lines[0].pagu, export.lines[0].spending_type.value
+    ('511111', 1250000000, '51')
+    """
+    chosen = as_layout(layout, "budget")
+    fiscal = to_year(year if year is not None else chosen.year, field="year") \
+        if (year is not None or chosen.year is not None) else None
+    if fiscal is None:
+        raise MissingValueError("the fiscal year is not known", field="year", value=None,
+                                fix="pass year=2024, or give year in the layout")
+    grid = read_grid(path, sheet or chosen.sheet)
+    header, columns = find_header(grid, chosen.words, chosen.required,
+                                  search=chosen.header_search)
+    months: dict[str, int] = {}
+    ignored: list[str] = []
+    for column, heading in enumerate(grid.rows[header - 1]):
+        if column in columns.values() or is_blank(heading):
+            continue
+        period = period_heading(heading)
+        if period is not None and period[1].startswith("M") and period[1] not in months:
+            months[period[1]] = column
+        else:
+            ignored.append(f"{grid.where(header, column)} {str(heading).strip()}")
+    if "realization" not in columns and not months:
+        raise InvalidValueError(
+            "the header row names neither a realization column nor month columns",
+            field=f"{grid.sheet}!{header}", value=[str(v) for v in grid.rows[header - 1]
+                                                  if not is_blank(v)],
+            fix="declare the realization heading (columns = { realization = ['Realisasi'] })")
+    reader = _Reader(grid, chosen, fiscal, columns, months)
+    reader.read(header)
+    if reader.problems:
+        count = len(reader.problems)
+        raise ValidationError(f"{count} problem{'s' if count != 1 else ''} in {grid.source} "
+                              f"[{grid.sheet}]", reader.problems)
+    return BudgetExport(source=grid.source, sheet=grid.sheet, year=fiscal, header_row=header,
+                        rows=tuple(reader.rows), lines=tuple(reader.lines),
+                        warnings=tuple(reader.warnings), ignored_columns=tuple(ignored),
+                        skipped_rows=tuple(reader.skipped))
+
+
+class _Open:
+    """A coded row whose span is still being read, and the sums of the akun rows in it."""
+
+    __slots__ = ("pagu", "rank", "realization", "row")
+
+    def __init__(self, row: ExportRow, rank: int) -> None:
+        self.row, self.rank = row, rank
+        self.pagu: int | None = None
+        self.realization: int | None = None
+
+    def add(self, pagu: int | None, realization: int | None) -> None:
+        """Add a row beneath to the sums (an amount not given is not added: missing is not 0)."""
+        if pagu is not None:
+            self.pagu = (self.pagu or 0) + pagu
+        if realization is not None:
+            self.realization = (self.realization or 0) + realization
+
+
+class _Reader:
+    """The state of one pass over an export's data rows."""
+
+    def __init__(self, grid: Grid, layout: SheetLayout, year: int, columns: dict[str, int],
+                 months: dict[str, int]) -> None:
+        self.grid, self.layout, self.year = grid, layout, year
+        self.columns, self.months = columns, months
+        self.problems: list[KinerjaError] = []
+        self.rows: list[ExportRow] = []
+        self.lines: list[BudgetLine] = []
+        self.warnings: list[SheetWarning] = []
+        self.skipped: list[str] = []
+        self.stack: list[_Open] = []
+        self.paths: dict[tuple[str, ...], int] = {}
+        self.failed: set[tuple[int, int]] = set()
+        self.akun_pagu = self.akun_realization = 0
+
+    def read(self, header: int) -> None:
+        ended = False
+        for number in range(header + 1, len(self.grid.rows) + 1):
+            values = self.grid.rows[number - 1]
+            if all(is_blank(v) for v in values):
+                continue
+            where = f"{self.grid.sheet}!{number}"
+            if ended:
+                self.skipped.append(f"{where} footer")
+            elif number == header + 1 and _numbering(values):
+                self.skipped.append(f"{where} column numbers")
+            else:
+                ended = self._row(number)
+        self._close(0)
+
+    def _text(self, number: int, field: str) -> str | None:
+        value = self.grid.cell(number, self.columns[field])
+        return None if is_blank(value) else str(value).strip()
+
+    def _amount(self, number: int, column: int | None) -> int | None:
+        if column is None:
+            return None
+        try:
+            return read_amount(self.grid.cell(number, column), self.grid.where(number, column),
+                               self.layout.notation, self.layout.scale)
+        except KinerjaError as error:
+            self.problems.append(error)
+            self.failed.add((number, column))
+            return None
+
+    def _row(self, number: int) -> bool:
+        """Read one data row; return whether it is the total row (the data's end)."""
+        code, description = self._text(number, "code"), self._text(number, "description")
+        first = normalise(code if code is not None else description)
+        is_total = first.startswith(_TOTAL_WORDS) and (code is None or not code[0].isdigit())
+        pagu = self._amount(number, self.columns["pagu"])
+        months = {key: amount for key, column in self.months.items()
+                  if (amount := self._amount(number, column)) is not None}
+        realization = self._amount(number, self.columns.get("realization"))
+        blokir = self._amount(number, self.columns.get("blokir"))
+        where = self.grid.where(number, self.columns.get("realization", self.columns["pagu"]))
+        if realization is None and months and "realization" not in self.columns:
+            realization = sum(months.values())
+        elif realization is not None and months and sum(months.values()) != realization:
+            self.warnings.append(SheetWarning(
+                cell=where, message="the months' realizations do not add up to the row's "
+                "realization", printed=realization, expected=sum(months.values())))
+        level = "total" if is_total else "detail"
+        if code is not None and not is_total:
+            try:
+                level = code_level(code, field=self.grid.where(number, self.columns["code"]))
+            except KinerjaError as error:
+                self.problems.append(error)
+                return False
+        row = ExportRow(row=number, level=level, code=None if is_total else code,
+                        description=description, pagu=pagu, realization=realization,
+                        blokir=blokir, months=FrozenMap(months))
+        self.rows.append(row)
+        if is_total:
+            self._close(0)
+            if self.lines:
+                self._compare(row, self.akun_pagu, self.akun_realization, "the total row")
+            return True
+        if level == "detail":
+            if self.stack and self.stack[-1].rank == _AKUN:
+                self.stack[-1].add(pagu, realization)
+            return False
+        rank = LEVELS.index(level)
+        self._close(rank)
+        path = (*(entry.row.code or "" for entry in self.stack), code or "")
+        if path in self.paths:
+            self.problems.append(InvalidValueError(
+                f"the code is given twice under the same parents (first on row "
+                f"{self.paths[path]})", field=self.grid.where(number, self.columns["code"]),
+                value=code, fix="remove the repeated row, or correct its code"))
+        self.paths.setdefault(path, number)
+        if level == "akun":
+            self._akun(row, number)
+        self.stack.append(_Open(row, rank))
+        return False
+
+    def _akun(self, row: ExportRow, number: int) -> None:
+        if row.pagu is None or row.realization is None:
+            missing = "pagu" if row.pagu is None else "realization"
+            column = self.columns.get(missing, self.columns["pagu"])
+            if (number, column) in self.failed:
+                return  # the cell's own error says it all
+            self.problems.append(MissingValueError(
+                f"an akun row needs its {missing}", field=self.grid.where(number, column),
+                value=None, fix="fill the cell (0 if nothing was spent)"))
+            return
+        for entry in self.stack:
+            entry.add(row.pagu, row.realization)
+        self.akun_pagu += row.pagu
+        self.akun_realization += row.realization
+        parents = {entry.row.level: entry.row.description or entry.row.code
+                   for entry in self.stack}
+        try:
+            self.lines.append(BudgetLine(
+                year=self.year, pagu=row.pagu, realization=row.realization, blokir=row.blokir,
+                program=parents.get("program"), activity=parents.get("kegiatan"),
+                output=parents.get("ro"), account=row.code,
+                name=f"{row.code} {row.description or ''}".strip()))
+        except KinerjaError as error:
+            attribute = (error.field or "").rsplit(".", 1)[-1]
+            column = self.columns.get(attribute, self.columns["code"])
+            self.problems.append(error.at(self.grid.where(number, column)))
+
+    def _close(self, rank: int) -> None:
+        while self.stack and self.stack[-1].rank >= rank:
+            entry = self.stack.pop()
+            self._compare(entry.row, entry.pagu, entry.realization,
+                          f"the {entry.row.level} {entry.row.code}")
+
+    def _compare(self, row: ExportRow, pagu: int | None, realization: int | None,
+                 what: str) -> None:
+        for field, printed, expected in (("pagu", row.pagu, pagu),
+                                         ("realization", row.realization, realization)):
+            if printed is not None and expected is not None and printed != expected:
+                column = self.columns.get(field, self.columns["pagu"])
+                self.warnings.append(SheetWarning(
+                    cell=self.grid.where(row.row, column),
+                    message=f"the {field} of {what} differs from the sum of the rows beneath it",
+                    printed=printed, expected=expected))
+
+
+def _numbering(values: tuple[Any, ...]) -> bool:
+    """Whether a row holds only the column numbers 1, 2, 3, … (printed under headers)."""
+    numbers = [v for v in values if not is_blank(v)]
+    return len(numbers) > 2 and [str(v).strip() for v in numbers] == [
+        str(i) for i in range(1, len(numbers) + 1)]

@@ -1,0 +1,238 @@
+"""Opening a workbook, naming its cells, reading their numbers and finding a header row.
+
+The one place the spreadsheet readers touch openpyxl (an optional extra,
+``kinerja[xlsx]``, imported when a workbook is opened).  Every cell that cannot
+be read is named by its sheet and A1 address (``POK!D12``); numbers stored as
+text are read by the strict parser of :mod:`kinerja.core._parse`.  Docs page
+*Spreadsheets* (``docs/sheets.md``).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja.core._extras import optional_import
+from kinerja.core._input import to_decimal
+from kinerja.core._parse import Notation, parse_number
+from kinerja.exceptions import InvalidValueError, KinerjaError, ReportFileError
+
+__all__ = ["Grid", "address", "column_letter", "find_header", "is_blank", "normalise",
+           "read_amount", "read_figure", "read_grid"]
+
+#: The first bytes of an OLE2 compound file: an encrypted .xlsx or an old .xls.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DASHES = {"-", "–", "—"}
+
+
+def column_letter(index: int) -> str:
+    """The letters of a 0-based column index: ``0`` is ``A``, ``27`` is ``AB``.
+
+    >>> column_letter(0), column_letter(25), column_letter(27)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def address(sheet: str, row: int, column: int) -> str:
+    """A cell's place for messages: sheet and A1 address (row 1-based, column 0-based).
+
+    >>> address("POK", 12, 3)
+    'POK!D12'
+    """
+    return f"{sheet}!{column_letter(column)}{row}"
+
+
+def normalise(value: Any) -> str:
+    r"""A heading as compared with layout words: lower case, single spaces, no parentheses.
+
+    >>> normalise("  PAGU\n(Rp ribu) ")
+    'pagu'
+    """
+    if value is None:
+        return ""
+    text = re.sub(r"\([^)]*\)", " ", str(value))
+    return " ".join(text.lower().replace("\u00a0", " ").split()).strip(" .:")
+
+
+class Grid:
+    """The cell values of one sheet, row by row (values only), and its name.
+
+    ``rows[i]`` is the sheet's row ``i + 1``; cells are ``None``, ``int``,
+    ``float``, ``str``, ``bool`` or a date, as openpyxl gives them.
+    """
+
+    def __init__(self, sheet: str, rows: Sequence[tuple[Any, ...]], source: str) -> None:
+        self.sheet = sheet
+        self.rows = rows
+        self.source = source
+
+    def cell(self, row: int, column: int) -> Any:
+        """The value at 1-based *row* and 0-based *column* (``None`` past the row's end)."""
+        values = self.rows[row - 1]
+        return values[column] if column < len(values) else None
+
+    def where(self, row: int, column: int) -> str:
+        """The A1 address of a cell, with the sheet name."""
+        return address(self.sheet, row, column)
+
+
+def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
+    """Read every cell value of one sheet of an ``.xlsx`` workbook (openpyxl, read-only).
+
+    Raises :class:`~kinerja.ReportFileError` for a missing, corrupt,
+    password-protected (or old ``.xls``) file, and for a workbook without the
+    sheet or without any cell.
+    """
+    openpyxl = optional_import("openpyxl", extra="xlsx", feature="reading spreadsheets")
+    file = Path(path)
+    source = str(file)
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise ReportFileError(f"cannot open the workbook: {error.strerror or error}",
+                              field=source, fix="check the path") from None
+    if head == _OLE2:
+        raise ReportFileError(
+            "the file is password-protected (encrypted) or an old .xls workbook, not .xlsx",
+            field=source, fix="open it in a spreadsheet program, remove the password and "
+            "save it as .xlsx (Excel Workbook)")
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it does not read; cell values
+            # are unaffected, so these warnings are not the reader's business.
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ReportFileError(f"not a readable .xlsx workbook ({type(error).__name__}: "
+                              f"{error})", field=source,
+                              fix="check that the file is a complete .xlsx export; download "
+                              "or save it again") from None
+    except Exception as error:  # openpyxl's own InvalidFileException and parse errors
+        raise ReportFileError(f"not a readable .xlsx workbook ({type(error).__name__}: "
+                              f"{error})", field=source,
+                              fix="save the file as .xlsx (Excel Workbook)") from None
+    try:
+        names = list(book.sheetnames)
+        if sheet is None:
+            name = names[0]
+        elif sheet in names:
+            name = sheet
+        else:
+            raise ReportFileError("the workbook has no such sheet", field=source, value=sheet,
+                                  fix="use one of " + ", ".join(names))
+        rows = [tuple(row) for row in book[name].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    while rows and all(value is None for value in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise ReportFileError("the sheet is empty: it has no cell with a value",
+                              field=f"{source} [{name}]",
+                              fix="export the data again, or name the sheet that holds it")
+    return Grid(name, rows, source)
+
+
+def find_header(grid: Grid, words: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+                *, search: int) -> tuple[int, dict[str, int]]:
+    """Find the header row by its words: the first row where every required field is named.
+
+    Returns the 1-based row and the column of every field found in it.  A
+    heading matches a field when, normalised (:func:`normalise`), it equals
+    one of the field's words.  No such row within the first *search* rows is
+    an :class:`~kinerja.InvalidValueError` naming the closest row and what it
+    lacks.
+    """
+    best: tuple[int, int, list[str]] = (0, 0, list(required))
+    for number, values in enumerate(grid.rows[:search], start=1):
+        found = _match(values, words)
+        lacking = [field for field in required if field not in found]
+        if not lacking:
+            return number, found
+        if len(required) - len(lacking) > best[1]:
+            best = (number, len(required) - len(lacking), lacking)
+    wanted = "; ".join(f"{field}: {' / '.join(words[field])}" for field in required)
+    closest = (f"; row {best[0]} comes closest but lacks {', '.join(best[2])}"
+               if best[0] else "")
+    last = column_letter(max((len(r) for r in grid.rows[:search]), default=1) - 1)
+    raise InvalidValueError(
+        f"no header row names every required column in the first {search} rows{closest}",
+        field=f"{grid.sheet}!A1:{last}{min(search, len(grid.rows))}", value=wanted,
+        fix="declare the words of the sheet's headings in the layout's columns "
+        "(e.g. columns = { pagu = ['Pagu DIPA'] }), or raise header_search")
+
+
+def _match(values: tuple[Any, ...], words: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    lookup = {normalise(word): field for field, options in words.items() for word in options}
+    for column, value in enumerate(values):
+        field = lookup.get(normalise(value))
+        if field is not None and field not in found:
+            found[field] = column
+    return found
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a cell holds nothing (``None`` or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_figure(value: Any, where: str, notation: Notation | None) -> Decimal | None:
+    """A cell's number, exactly: numeric cells as they are, text by the strict parser.
+
+    Blank cells are ``None``.  Text in Indonesian notation (``"1.234,5"``)
+    is read by :func:`~kinerja.parse_number`; an unreadable cell raises a
+    :class:`~kinerja.NumberFormatError` whose field is the cell's address.
+
+    >>> read_figure("1.234,5", "POK!D9", None), read_figure(75, "POK!D9", None)
+    (Decimal('1234.5'), Decimal('75'))
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text in _DASHES:
+            raise InvalidValueError(
+                "a dash is not a number", field=where, value=value,
+                fix="write 0 if the amount is nil, or leave the cell empty if it is unknown")
+        return parse_number(text, notation=notation, field=where)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InvalidValueError(f"expected a number, not {type(value).__name__}",
+                                field=where, value=value, fix="write the figure as a number")
+    try:
+        return to_decimal(value, field=where)
+    except KinerjaError as error:
+        raise error.at(where) from None
+
+
+def read_amount(value: Any, where: str, notation: Notation | None, scale: int) -> int | None:
+    """A cell's amount in whole Rupiah: its number times *scale* (1, or 1000 for thousands).
+
+    >>> read_amount("1.234,5", "POK!D9", "id", 1000)
+    1234500
+    >>> read_amount(12.5, "POK!D9", None, 1)
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidValueError: POK!D9: Rupiah amounts are whole numbers (got 12.5). \
+Fix: check the layout's scale (1 for Rupiah, 1000 for thousands of Rupiah).
+    """
+    number = read_figure(value, where, notation)
+    if number is None:
+        return None
+    amount = number * scale
+    if amount != amount.to_integral_value():
+        raise InvalidValueError("Rupiah amounts are whole numbers", field=where, value=value,
+                                fix="check the layout's scale (1 for Rupiah, 1000 for "
+                                "thousands of Rupiah)")
+    return int(amount)

@@ -1,0 +1,199 @@
+"""Spreadsheet readers: a SAKTI-style budget export and a monitoring sheet, from the fixtures."""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kinerja
+from kinerja import sheets
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sheets"
+EXPORT = FIXTURES / "sakti_export.xlsx"
+THOUSANDS = {"scale": "ribu", "notation": "id"}
+
+
+@pytest.fixture(scope="module")
+def export():
+    """The fixture export read in thousands of Rupiah, Indonesian notation, year 2024."""
+    return sheets.read_budget_export(EXPORT, THOUSANDS, year=2024)
+
+
+def _workbook(path, rows, title="Data"):
+    """Write *rows* to a one-sheet workbook at *path*."""
+    book = openpyxl.Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_header_found_by_its_words_below_the_title(export):
+    """Header on row 7 (under a merged title); the numbering row and footer are skipped, named."""
+    assert export.header_row == 7
+    assert export.skipped_rows == ("POK!8 column numbers", "POK!31 footer", "POK!32 footer",
+                                   "POK!34 footer", "POK!35 footer")
+    assert export.ignored_columns == ("POK!Q7 Sisa",)
+
+
+def test_levels_come_from_the_shape_of_the_codes(export):
+    """Program, kegiatan, KRO, RO, komponen, akun, detail and total rows, in sheet order."""
+    levels = [(row.row, row.level) for row in export.rows]
+    assert levels[:6] == [(9, "program"), (10, "kegiatan"), (11, "kro"), (12, "ro"),
+                          (13, "komponen"), (14, "akun")]
+    assert [row.level for row in export.rows if row.row in (18, 19, 29)] == \
+        ["detail", "detail", "total"]
+
+
+def test_akun_rows_become_budget_lines_in_rupiah(export):
+    """Seven akun lines; thousands × 1000, text '120.750' read as 120.750.000, types from akun."""
+    assert [line.account for line in export.lines] == [
+        "511111", "511121", "521111", "523111", "521211", "524111", "532111"]
+    assert [line.pagu for line in export.lines] == [
+        1_250_000_000, 95_000_000, 180_500_000, 60_000_000, 120_750_000, 450_000_000,
+        50_000_000]
+    assert [line.spending_type.value for line in export.lines] == \
+        ["51", "51", "52", "52", "52", "52", "53"]
+    # 10.000 + 20.000 + 15.000 + "10.062,5" thousand
+    assert export.lines[3].realization == 55_062_500
+    bahan = export.lines[4]
+    assert (bahan.program, bahan.activity, bahan.output) == (
+        "Program Pelayanan dan Penegakan Hukum", "Penyelenggaraan Pemasyarakatan di Wilayah",
+        "Layanan Pembimbingan Kemasyarakatan")
+
+
+def test_totals_and_months_agree_with_the_sheet(export):
+    """The lines sum to the JUMLAH row (2.206.250 / 2.197.852,5 thousand): no warning."""
+    assert export.warnings == ()
+    assert (export.total.pagu, export.total.realization) == (2_206_250_000, 2_197_852_500)
+    months = export.realization_by_month()
+    # January: 104.000 + 7.900 + 15.000 + 10.000 + 37.500 thousand
+    assert months["M1"] == 174_400_000
+    # December adds 10.062,5 (523111) and 49.990 (532111): 174.400 + 60.052,5 thousand
+    assert months["M12"] == 234_452_500
+    assert sum(months.values()) == export.total.realization
+
+
+def test_sheet_totals_that_disagree_are_warnings_not_errors():
+    """A JUMLAH pagu 1.000 thousand too high and a program 1 thousand short are three warnings."""
+    result = sheets.read_budget_export(FIXTURES / "sakti_wrong_total.xlsx", THOUSANDS,
+                                       year=2024)
+    assert [(w.cell, w.printed, w.expected) for w in result.warnings] == [
+        ("POK!P9", 1_577_861_500, 1_577_862_500),    # months vs the row's realization
+        ("POK!P9", 1_577_861_500, 1_577_862_500),    # the program vs its akun rows
+        ("POK!C29", 2_207_250_000, 2_206_250_000),   # the JUMLAH row's pagu
+    ]
+    assert len(result.lines) == 7
+
+
+def test_text_numbers_need_the_declared_notation():
+    """'120.750' is ambiguous without the notation: one located error, the cell POK!C26."""
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_budget_export(EXPORT, {"scale": "ribu"}, year=2024)
+    errors = caught.value.exceptions
+    assert [(type(e).__name__, e.field, e.value) for e in errors] == [
+        ("AmbiguousNumberError", "POK!C26", "120.750")]
+
+
+def test_rupiah_scale_refuses_fractions_of_a_rupiah_by_cell():
+    """Read as Rupiah, '10.062,5' (POK!O20) is a fraction of a Rupiah: located, not rounded."""
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_budget_export(EXPORT, {"notation": "id"}, year=2024)
+    fields = [e.field for e in caught.value.exceptions]
+    assert "POK!O20" in fields
+    assert all("whole" in e.message for e in caught.value.exceptions)
+
+
+def test_duplicate_and_unknown_codes_are_located(tmp_path):
+    """An akun twice under one komponen, and a code '51', each named by its cell."""
+    path = _workbook(tmp_path / "dup.xlsx", [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["5976", "Kegiatan", 300, 250],
+        ["001", "Komponen", 300, 250],
+        ["521211", "Belanja Bahan", 100, 50],
+        ["521211", "Belanja Bahan", 200, 200],
+        ["51", "Belanja Pegawai", 0, 0],
+    ])
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_budget_export(path, year=2024)
+    assert [(e.field, e.value) for e in caught.value.exceptions] == [
+        ("Data!A5", "521211"), ("Data!A6", "51")]
+    assert "first on row 4" in caught.value.exceptions[0].message
+
+
+def test_missing_amount_of_an_akun_is_an_error_not_zero(tmp_path):
+    """An akun row with an empty realization cell is refused at that cell (missing is not 0)."""
+    path = _workbook(tmp_path / "gap.xlsx", [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["521211", "Belanja Bahan", 100, None],
+    ])
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_budget_export(path, year=2024)
+    assert [e.field for e in caught.value.exceptions] == ["Data!D2"]
+
+
+def test_months_without_a_realization_column_give_the_realization(tmp_path):
+    """Realization is the sum of the month columns when the sheet has no realization column."""
+    path = _workbook(tmp_path / "months.xlsx", [
+        ["Kode", "Uraian", "Pagu", "Januari", "Februari", "Maret"],
+        ["524111", "Perjalanan Dinas", "1.500.000", 100_000, "250.000", 0],
+    ])
+    export = sheets.read_budget_export(path, {"notation": "id"}, year=2024)
+    assert export.lines[0].realization == 350_000
+    assert dict(export.rows[0].months) == {"M1": 100_000, "M2": 250_000, "M3": 0}
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("encrypted.xlsx", "password-protected"),
+    ("corrupt.xlsx", "not a readable .xlsx"),
+    ("empty.xlsx", "empty"),
+    ("no_such_file.xlsx", "cannot open"),
+])
+def test_unreadable_workbooks_are_report_file_errors(name, words):
+    """Encrypted, corrupt, empty and missing workbooks: a ReportFileError naming the file."""
+    with pytest.raises(kinerja.ReportFileError, match=words) as caught:
+        sheets.read_budget_export(FIXTURES / name, year=2024)
+    assert name in caught.value.field
+
+
+def test_header_not_found_names_the_closest_row():
+    """The monitoring sheet read as a budget export: no header; row 3 has Kode but no Pagu."""
+    with pytest.raises(kinerja.InvalidValueError) as caught:
+        sheets.read_budget_export(FIXTURES / "monitoring.xlsx", year=2024)
+    assert caught.value.field == "Monitoring!A1:L8"
+    assert "row 3 comes closest but lacks description, pagu" in caught.value.message
+
+
+def test_year_is_required():
+    """Without a year (argument or layout) the reader refuses: lines need their fiscal year."""
+    with pytest.raises(kinerja.MissingValueError, match="fiscal year"):
+        sheets.read_budget_export(EXPORT, THOUSANDS)
+
+
+def test_layout_from_toml_file(tmp_path):
+    """A TOML layout names the sheet, the scale, the notation, the year and heading words."""
+    path = tmp_path / "layout.toml"
+    path.write_text('kind = "budget"\nsheet = "POK"\nscale = "ribu"\nnotation = "id"\n'
+                    'year = 2024\n[columns]\npagu = ["Pagu", "Pagu DIPA"]\n', encoding="utf-8")
+    layout = sheets.load_layout(path)
+    assert (layout.sheet, layout.scale, layout.year) == ("POK", 1000, 2024)
+    assert layout.words["pagu"] == ("Pagu", "Pagu DIPA")
+    assert sheets.read_budget_export(EXPORT, path).total.pagu == 2_206_250_000
+
+
+def test_layout_errors_name_their_key():
+    """An unknown key and an unknown scale are refused, each named."""
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.layout_from_dict({"kind": "budget", "skala": 1000})
+    assert "skala" in str(caught.value.exceptions[0])
+    with pytest.raises(kinerja.InvalidValueError, match="unknown scale"):
+        sheets.SheetLayout(kind="budget", scale="miliar")
+    with pytest.raises(kinerja.InvalidValueError, match="a budget sheet"):
+        sheets.read_indicator_sheet(EXPORT, sheets.SheetLayout(kind="budget"), year=2024)
+
+
+def test_code_levels_table():
+    """Each documented shape gives its level."""
+    codes = ["013.05.WA", "5976", "5976.EBA", "5976.EBA.962", "051", "A", "521211"]
+    assert [sheets.code_level(c) for c in codes] == list(sheets.LEVELS)
