@@ -318,7 +318,7 @@ def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = Non
     elif isinstance(target, tuple):
         if len(target) != 2:
             raise InvalidValueError("a range target is a (low, high) pair", field="target",
-                                    value=target)
+                                    value=target, fix="give target=(low, high), e.g. (80, 90)")
         low, high = target
         point = False
     else:

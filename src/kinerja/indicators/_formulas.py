@@ -132,7 +132,8 @@ def _check_bound(value: Any, field: str, *, positive: bool = False) -> Decimal:
     number = to_decimal(value, field=field)
     if number < 0 or (positive and number == 0):
         raise InvalidValueError("must be positive" if positive else "must not be negative",
-                                field=field, value=value)
+                                field=field, value=value,
+                                fix="give the bound in percent, e.g. Cap(upper=120)")
     return number
 
 
@@ -180,7 +181,8 @@ class Cap:
     def __attrs_post_init__(self) -> None:
         if self.lower is not None and self.lower > self.upper:
             raise InvalidValueError("the lower bound exceeds the upper bound",
-                                    field="cap.lower", value=self.lower)
+                                    field="cap.lower", value=self.lower,
+                                    fix="give a lower bound below the upper one, or none")
 
     @overload
     def apply(self, value: int | float | Decimal | str, ops: Ops | None = None) -> Decimal: ...

@@ -62,6 +62,7 @@ class Quantity:
 
     def format(self, lang: Lang = "id") -> str:
         """The cell text in the language's notation."""
+        lang = _check_lang(lang)
         text = self._number(self.value, lang)
         if self.high is not None:
             text += "–" + self._number(self.high, lang)
@@ -93,8 +94,8 @@ class Column:
     kind: Kind = "text"
 
     def heading(self, lang: Lang) -> str:
-        """The heading in *lang*."""
-        return self.id if lang == "id" else self.en
+        """The heading in *lang* (``"id"`` or ``"en"``; anything else is refused)."""
+        return self.id if _check_lang(lang) == "id" else self.en
 
 
 def _columns(value: Iterable[Column]) -> tuple[Column, ...]:
