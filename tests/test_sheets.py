@@ -75,6 +75,19 @@ def test_totals_and_months_agree_with_the_sheet(export):
     assert sum(months.values()) == export.total.realization
 
 
+def test_lines_make_the_chapter_three_budget_tables(export):
+    """Spending per type from the akun codes: pegawai 1.250.000 + 95.000 thousand, and so on."""
+    report = kinerja.Report(year=2024, satker=kinerja.Satker(name="Bapas Contoh"), goals=(),
+                            indicators=(), budget={"spending_type": export.lines})
+    rows = kinerja.budget_type_table(report).text_rows()
+    assert [row[1:4] for row in rows] == [
+        ["Belanja Pegawai", "1.345.000.000", "1.342.800.000"],
+        ["Belanja Barang", "811.250.000", "805.062.500"],     # 180.500 + 60.000 + 120.750 + 450.000
+        ["Belanja Modal", "50.000.000", "49.990.000"],
+        ["Total", "2.206.250.000", "2.197.852.500"],
+    ]
+
+
 def test_sheet_totals_that_disagree_are_warnings_not_errors():
     """A JUMLAH pagu 1.000 thousand too high and a program 1 thousand short are three warnings."""
     result = sheets.read_budget_export(FIXTURES / "sakti_wrong_total.xlsx", THOUSANDS,
