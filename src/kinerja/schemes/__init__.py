@@ -1,10 +1,14 @@
-"""Schemes: weighted scores as data (IKPA, SMART DJA NKA, e-Monev) and their scoring.
+"""Schemes: weighted scores as data (IKPA, SMART DJA NKA, e-Monev, LKE) and their scoring.
 
 The fourth layer (above :mod:`kinerja.budget`): a :class:`Scheme` (components,
 weights, aspects, deductions, category bands) is data, read from TOML; the
 presets kinerja ships are such files in ``kinerja/schemes/presets``.  Scoring
 is written once for one work unit and for many.  Rules and sources: docs
-pages *Scoring schemes*, *IKPA*, *SMART DJA NKA*, *e-Monev Bappenas*.
+pages *Scoring schemes*, *IKPA*, *SMART DJA NKA*,
+*e-Monev Bappenas* and *SAKIP evaluation (LKE)*.
+
+The value classes of the SAKIP evaluation (:class:`LkeScore`, ...) are exported
+from here; the functions that make them also from :mod:`kinerja`.
 """
 
 from kinerja.schemes._batch import BatchScore
@@ -14,6 +18,14 @@ from kinerja.schemes._ikpa_components import (
     ikpa_deviasi_halaman_iii,
     ikpa_penyerapan,
     ikpa_revisi_dipa,
+)
+from kinerja.schemes._lke import LkeLoss, LkeScore, lke_answer_scale, lke_scheme, lke_score
+from kinerja.schemes._lke_review import (
+    LkeDifference,
+    LkeEvaluation,
+    LkePrintedFigure,
+    lke_check_printed,
+    lke_evaluation,
 )
 from kinerja.schemes._parts import Aspect, Band, CalculatedComponent, Component, Deduction
 from kinerja.schemes._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
@@ -30,6 +42,11 @@ __all__ = [
     "Component",
     "ComponentScore",
     "Deduction",
+    "LkeDifference",
+    "LkeEvaluation",
+    "LkeLoss",
+    "LkePrintedFigure",
+    "LkeScore",
     "ProgressScale",
     "Scheme",
     "ScoreResult",
@@ -40,6 +57,11 @@ __all__ = [
     "ikpa_penyerapan",
     "ikpa_revisi_dipa",
     "ikpa_scheme",
+    "lke_answer_scale",
+    "lke_check_printed",
+    "lke_evaluation",
+    "lke_scheme",
+    "lke_score",
     "load_scheme",
     "loads_scheme",
     "nka_scheme",
