@@ -412,3 +412,16 @@ def test_charts_speak_one_language(report, lang):
         texts += [t.get_text() for legend in ax.figure.legends for t in legend.get_texts()]
     matplotlib.pyplot.close("all")
     assert [p for t in texts for p in _problems(t, lang, data)] == []
+
+
+def test_input_findings_write_their_amounts_in_the_language(audits):
+    """A finding about the report's inputs (spending above pagu) writes its amounts grouped."""
+    inputs = [f for result in audits for f in result if f.location.startswith("budget.")]
+    assert inputs
+    finding = inputs[0]
+    assert finding.printed.isdigit()
+    assert finding.printed_text("id") == kinerja.format_number(int(finding.printed), 0)
+    assert repr(finding.printed_text("id")) in kinerja.AuditResult(
+        name="x", title="y", printed_count=0, findings=(finding,)).to_text("id")
+    assert finding.printed_text("en") == kinerja.format_number(int(finding.printed), 0,
+                                                               notation="en")

@@ -141,6 +141,22 @@ class Finding:
         """The recomputed figure in the notation of *lang* ("80,08"; "t/a" when none applies)."""
         return expected_text(self.expected, check_lang(lang))
 
+    def printed_text(self, lang: Lang = "en") -> str:
+        """The printed figure as the document prints it, whatever *lang*.
+
+        A finding about the report's inputs (located in the report file,
+        ``budget.spending_type[3]``) has no printed figure: its amount is
+        written in the notation of *lang* instead.
+
+        >>> import kinerja
+        >>> kinerja.audit(kinerja.example_report()).errors[2].printed_text("en")
+        '120 %'
+        """
+        lang = check_lang(lang)
+        if self.location.startswith("budget.") and self.printed.isdigit():
+            return expected_text(self.printed, lang)
+        return self.printed
+
     def source_text(self, lang: Lang = "en") -> str:
         """The rule's source in *lang*: a regulation, or the kinerja docs page that states it."""
         return source_text(self.source, self.rule, check_lang(lang))
@@ -260,7 +276,7 @@ class AuditResult:
             for f in group:
                 lines.append(f"  [{f.rule_name(lang)}] {f.location}: {f.subject_text(lang)}")
                 lines.append("    " + text("audit.printed_expected", lang,
-                                           printed=repr(f.printed),
+                                           printed=repr(f.printed_text(lang)),
                                            expected=f.expected_text(lang)))
                 lines.append(f"    {f.message(lang)}")
                 lines.append("    (" + text("audit.source", lang, source=f.source_text(lang))
@@ -289,7 +305,7 @@ class AuditResult:
         lines = [f"**{self.summary(lang)}**", "", "| " + " | ".join(head) + " |",
                  "|" + "---|" * len(head)]
         for f in self.findings:
-            row = f.as_dict(lang)
+            row = f.as_dict(lang) | {"printed": f.printed_text(lang)}
             cells = [row[column] for column in COLUMNS]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return "\n".join(lines) + "\n"

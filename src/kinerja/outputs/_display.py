@@ -184,7 +184,7 @@ def score_html(result: ScoreResult, lang: Lang = "id") -> str:
 def _finding_words(finding: Finding, lang: Lang) -> str:
     return _card("finding", lang, location=_e(finding.location),
                  subject=_e(finding.subject_text(lang)),
-                 printed=f"<code>{_e(finding.printed)}</code>",
+                 printed=f"<code>{_e(finding.printed_text(lang))}</code>",
                  expected=f"<code>{_e(finding.expected_text(lang))}</code>")
 
 
@@ -212,7 +212,8 @@ def audit_html(result: AuditResult, lang: Lang = "id") -> str:
         row = f.as_dict(lang)
         colour = _SEVERITY_COLOUR[f.severity.value]
         cells = [f"<span style='color:{colour}'>{_e(row['severity_name'])}</span>",
-                 *(_e(row[c]) for c in columns[1:4]), f"<code>{_e(row['printed'])}</code>",
+                 *(_e(row[c]) for c in columns[1:4]),
+                 f"<code>{_e(f.printed_text(lang))}</code>",
                  f"<code>{_e(row['expected_text'])}</code>", _e(row["message"]),
                  f"<span style='font-size:0.8em'>{_e(row['source'])}</span>"]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
