@@ -210,3 +210,20 @@ def test_code_levels_table():
     """Each documented shape gives its level."""
     codes = ["013.05.WA", "5976", "5976.EBA", "5976.EBA.962", "051", "A", "521211"]
     assert [sheets.code_level(c) for c in codes] == list(sheets.LEVELS)
+
+
+def test_two_row_header_months_under_a_merged_realisasi(tmp_path):
+    """'Realisasi' merged over Jan–Mar on the row below: the months give the realization."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["Kode", "Uraian", "Pagu", "Realisasi", None, None])
+    sheet.merge_cells("D1:F1")
+    sheet.append([None, None, None, "Jan", "Feb", "Mar"])
+    sheet.append(["521211", "Belanja Bahan", 900, 100, 200, 300])
+    book.save(tmp_path / "two.xlsx")
+    export = sheets.read_budget_export(tmp_path / "two.xlsx", year=2024)
+    assert export.lines[0].realization == 600    # 100 + 200 + 300
+    assert dict(export.rows[0].months) == {"M1": 100, "M2": 200, "M3": 300}
+    assert export.skipped_rows == ("Data!2 period headings",)
+    assert export.ignored_columns == ()

@@ -98,3 +98,25 @@ def test_duplicate_indicator_codes_are_refused(tmp_path):
         sheets.read_indicator_sheet(path, {"goal": "S1"}, year=2024)
     assert [(e.field, e.value) for e in caught.value.exceptions] == [("Data!A3", "IKK-1")]
     assert "first on row 2" in caught.value.exceptions[0].message
+
+
+def test_two_row_header_targets_and_realizations_per_quarter(tmp_path):
+    """Groups 'Target Triwulan' and 'Realisasi' over TW I, TW II: each quarter's two figures."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["Indikator", "Satuan", "Target", "Target Triwulan", None, "Realisasi", None])
+    sheet.merge_cells("D1:E1")
+    sheet.merge_cells("F1:G1")
+    sheet.append([None, None, None, "TW I", "TW II", "TW I", "TW II"])
+    sheet.append(["Jumlah layanan", "Layanan", 20, 10, 10, 9, "12"])
+    book.save(tmp_path / "two.xlsx")
+    result = sheets.read_indicator_sheet(tmp_path / "two.xlsx",
+                                         {"goal": "S1", "aggregation": "sum"}, year=2024)
+    record = result.records[0]
+    quarters = record.periods[2024]
+    assert (quarters["TW1"].target.value, quarters["TW2"].target.value) == (10, 10)
+    assert (quarters["TW1"].realization.value, quarters["TW2"].realization.value) == (9, 12)
+    assert record.targets[2024].value == Decimal(20)
+    assert record.realizations[2024].value == Decimal(21)    # 9 + 12
+    assert result.skipped_rows == ("Data!2 period headings",)

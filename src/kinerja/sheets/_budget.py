@@ -23,7 +23,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError, ValidationError
-from kinerja.sheets._headings import period_heading
+from kinerja.sheets._headings import period_columns
 from kinerja.sheets._layout import SheetLayout, layout_from_dict, load_layout
 from kinerja.sheets._levels import LEVELS, code_level
 from kinerja.sheets._workbook import Grid, find_header, is_blank, normalise, read_amount, read_grid
@@ -184,16 +184,8 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
     grid = read_grid(path, sheet or chosen.sheet)
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
-    months: dict[str, int] = {}
-    ignored: list[str] = []
-    for column, heading in enumerate(grid.rows[header - 1]):
-        if column in columns.values() or is_blank(heading):
-            continue
-        period = period_heading(heading)
-        if period is not None and period[1].startswith("M") and period[1] not in months:
-            months[period[1]] = column
-        else:
-            ignored.append(f"{grid.where(header, column)} {str(heading).strip()}")
+    periods, ignored, start = period_columns(grid, header, columns, months_only=True)
+    months = {key: column for (_, key), column in periods.items()}
     if "realization" not in columns and not months:
         raise InvalidValueError(
             "the header row names neither a realization column nor month columns",
@@ -201,7 +193,7 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
                                                   if not is_blank(v)],
             fix="declare the realization heading (columns = { realization = ['Realisasi'] })")
     reader = _Reader(grid, chosen, fiscal, columns, months)
-    reader.read(header)
+    reader.read(header, start)
     if reader.problems:
         count = len(reader.problems)
         raise ValidationError(f"{count} problem{'s' if count != 1 else ''} in {grid.source} "
@@ -247,16 +239,18 @@ class _Reader:
         self.failed: set[tuple[int, int]] = set()
         self.akun_pagu = self.akun_realization = 0
 
-    def read(self, header: int) -> None:
+    def read(self, header: int, start: int) -> None:
         ended = False
-        for number in range(header + 1, len(self.grid.rows) + 1):
+        if start > header + 1:
+            self.skipped.append(f"{self.grid.sheet}!{header + 1} period headings")
+        for number in range(start, len(self.grid.rows) + 1):
             values = self.grid.rows[number - 1]
             if all(is_blank(v) for v in values):
                 continue
             where = f"{self.grid.sheet}!{number}"
             if ended:
                 self.skipped.append(f"{where} footer")
-            elif number == header + 1 and _numbering(values):
+            elif number == start and _numbering(values):
                 self.skipped.append(f"{where} column numbers")
             else:
                 ended = self._row(number)

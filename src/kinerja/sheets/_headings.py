@@ -11,9 +11,12 @@ from typing import Any
 
 from kinerja.exceptions import KinerjaError
 from kinerja.indicators._periods import period_key
-from kinerja.sheets._workbook import normalise
+from kinerja.sheets._workbook import Grid, is_blank, normalise
 
-__all__ = ["period_heading"]
+__all__ = ["Periods", "period_columns", "period_heading"]
+
+#: Period columns: (figure, period key) → 0-based column.
+Periods = dict[tuple[str, str], int]
 
 _ALIASES = {"agt": "agustus", "ags": "agustus", "nop": "november", "nopember": "november",
             "peb": "februari", "pebruari": "februari", "okt": "oktober", "des": "desember"}
@@ -47,3 +50,51 @@ def period_heading(value: Any) -> tuple[str, str] | None:
         return figure, period_key(text)
     except KinerjaError:
         return None
+
+
+def period_columns(grid: Grid, header: int, columns: dict[str, int], *, months_only: bool
+                   ) -> tuple[Periods, list[str], int]:
+    """The period columns of a header, the headings nothing reads, and the first data row.
+
+    Periods are named on the header row itself ("Jan", "TW I"), or on the row
+    beneath it under a group heading merged over them ("Realisasi" over "Jan" …
+    "Des", "Target" over "TW I" … "TW IV"): a two-row header.  A field whose
+    heading is such a group (*columns* is changed in place) is dropped: its
+    figures are the periods'.  With *months_only*, only realizations per month
+    count (a budget export).
+    """
+
+    def wanted(found: tuple[str, str] | None) -> bool:
+        return found is not None and (not months_only or (
+            found[0] == "realization" and found[1].startswith("M")))
+
+    periods: Periods = {}
+    unread: dict[int, str] = {}
+    for column, heading in enumerate(grid.rows[header - 1]):
+        if column in columns.values() or is_blank(heading):
+            continue
+        found = period_heading(heading)
+        if found is not None and wanted(found) and found not in periods:
+            periods[found] = column
+        else:
+            unread[column] = str(heading).strip()
+    start = header + 1
+    if not periods and header < len(grid.rows):
+        group = ""
+        for column, heading in enumerate(grid.rows[header]):
+            above = grid.cell(header, column)
+            group = normalise(above) if not is_blank(above) else group
+            found = period_heading(heading)
+            if found is not None and group.startswith("target") and \
+                    not normalise(heading).startswith("realisasi"):
+                found = ("target", found[1])
+            if found is not None and wanted(found) and found not in periods:
+                periods[found] = column
+        if periods:
+            start = header + 2
+            used = set(periods.values())
+            for field in [f for f, c in columns.items() if c in used]:
+                del columns[field]
+            unread = {c: h for c, h in unread.items() if c not in used}
+    ignored = [f"{grid.where(header, c)} {h}" for c, h in sorted(unread.items())]
+    return periods, ignored, start

@@ -24,7 +24,7 @@ from kinerja.indicators._indicator import Indicator
 from kinerja.indicators._periods import period_order
 from kinerja.report._model import IndicatorRecord
 from kinerja.sheets._budget import as_layout
-from kinerja.sheets._headings import period_heading
+from kinerja.sheets._headings import period_columns
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._workbook import Grid, find_header, is_blank, read_figure, read_grid
 
@@ -98,21 +98,13 @@ def read_indicator_sheet(path: str | Path, layout: SheetLayout | Mapping[str, An
     grid = read_grid(path, sheet or chosen.sheet)
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
-    periods: dict[tuple[str, str], int] = {}
-    ignored: list[str] = []
-    for column, heading in enumerate(grid.rows[header - 1]):
-        if column in columns.values() or is_blank(heading):
-            continue
-        found = period_heading(heading)
-        if found is not None and found not in periods:
-            periods[found] = column
-        else:
-            ignored.append(f"{grid.where(header, column)} {str(heading).strip()}")
+    periods, ignored, start = period_columns(grid, header, columns, months_only=False)
     problems: list[KinerjaError] = []
     records: list[IndicatorRecord] = []
-    skipped: list[str] = []
+    skipped: list[str] = [f"{grid.sheet}!{header + 1} period headings"] if start > header + 1 \
+        else []
     seen: dict[str, int] = {}
-    for number in range(header + 1, len(grid.rows) + 1):
+    for number in range(start, len(grid.rows) + 1):
         values = grid.rows[number - 1]
         if all(is_blank(v) for v in values):
             continue
