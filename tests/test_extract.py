@@ -271,3 +271,15 @@ def test_damaged_seed_texts_never_crash():
         assert kinerja.loads_report(kinerja.dump_report(result.report)) == result.report
         drafts += 1
     assert drafts >= 20
+
+
+def test_sentences_before_a_table_give_printed_figures(seed):
+    """'123%* (Konversi 124)', 'atau sekitar 63%', 'sebanyak 5 orang tidak': printed figures."""
+    prose = [(p.figure, p.indicator, p.text) for p in seed.report.printed
+             if p.where.startswith("teks")]
+    assert prose == [("achievement", "IKK-1.1", "123%* (Konversi 124)"),
+                     ("realization", "IKK-1.1", "63%"),
+                     ("achievement", "IKK-1.2", "120% * (Konversi 120)"),
+                     ("realization", "IKK-1.2", "66%"),
+                     ("achievement", "IKK-1.3", "120%*(Konversi 120)"),
+                     ("complement", "IKK-1.3", "5 orang")]

@@ -1,7 +1,7 @@
 """Extraction measured on the reference LKjIP against its hand transcription (issue 14).
 
 The measured values at the time of writing: targets and realizations 40 / 40, budget
-amounts 16 / 16, printed table figures 64 / 64 (value, table and year), and 30 of the
+amounts 16 / 16, printed table figures 64 / 64 (value, table and year), and 34 of the
 35 audit errors of the hand transcription found by auditing the draft, with 3 errors the
 transcription does not have (an index printed with '%': unit-mismatch).  The floors below
 sit slightly under these, so a regression fails and an improvement passes.
@@ -164,8 +164,8 @@ def test_printed_table_figures(pair):
 
 
 def test_audit_error_recall(pair):
-    """Auditing the draft finds at least 29 of the 35 errors, and at most 3 others."""
+    """Auditing the draft finds at least 33 of the 35 errors, and at most 3 others."""
     found, total, extra = error_recall(*pair)
     assert total == 35
-    assert found >= 29
+    assert found >= 33
     assert extra <= 3

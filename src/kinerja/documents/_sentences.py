@@ -31,6 +31,9 @@ _TITLE = re.compile(r"LAPORAN\s+(?:AKUNTABILITAS\s+)?KINERJA.*?(?:TAHUN|TA\.?)\s
 _COUNTS = re.compile(r"\bdari\s+(\d[\d.]*)\s+(?:[^.;:]{0,120}?)\bsebanyak\s+(\d[\d.]*)",
                      re.IGNORECASE)
 _FRACTION = re.compile(r"\\frac\{\s*([\d.,]+)\s*\}\{\s*([\d.,]+)\s*\}[^=]*=\s*(.+?)\s*\$*\s*$")
+_CONVERTED = re.compile(r"\d[\d,]*\s?%\s?\*?\s?\(\s*[Kk]onversi\s+\d[\d,]*\s*\)")
+_ABOUT = re.compile(r"\s*\w*\s*(?:[^.;:]{0,60}?)\batau\s+sekitar\s+(\d[\d,]*\s?%)")
+_COMPLEMENT = re.compile(r"\bsebanyak\s+(\d+\s+\w+)\s+tidak\b", re.IGNORECASE)
 _LISTED = re.compile(r"^\s*(\d{1,2})\.\s+(.{10,}?)\s+(?:[Cc]apaian(?:nya)?\s+)?"
                      r"(\d[\d,.]*\s?%)\s*$")
 _AMOUNT = r"(Rp\.?\s*\d[\d.,]*\d(?:,-)?)"
@@ -115,12 +118,24 @@ def _nearest_table_gap(layout: Layout, number: int, owners: dict[int, IndicatorD
 
 
 def read_sentences(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraft]) -> None:
-    """Counts in sentences: ``Dari 1327 klien ... sebanyak 994 klien``."""
+    """Sentences about the indicator whose table follows.
+
+    Counts (``Dari 1327 klien ... sebanyak 994``, and the ``atau sekitar 63%`` after
+    them as the printed realization), the complement (``sebanyak 5 orang tidak ...``)
+    and an achievement with its conversion (``123%* (Konversi 124)``).
+    """
+    year = draft.year or 0
     for number, line in enumerate(layout.lines, start=1):
         if "\t" in line or "\\frac" in line:
             continue
         record = _owner(layout, number, owners)
-        if record is None or record.unit != "%" or _nearest_table_gap(layout, number, owners):
+        if record is None or _nearest_table_gap(layout, number, owners):
+            continue
+        where = f"teks, baris {number}"
+        for match in _CONVERTED.finditer(line):
+            draft.add_printed(Provenance(line=number, text=match[0]), figure="achievement",
+                              indicator=record.code, year=year, text=match[0], where=where)
+        if record.unit != "%":
             continue
         for match in _COUNTS.finditer(line):
             try:
@@ -131,8 +146,16 @@ def read_sentences(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraf
             if not 0 < part <= whole:
                 continue
             source = Provenance(line=number, text=match[0][:200])
-            record.realizations.setdefault(draft.year or 0, []).append(Candidate(
+            record.realizations.setdefault(year, []).append(Candidate(
                 value=(part, whole), rank=1, source=source, label="counts in the text"))
+            about = _ABOUT.match(line, match.end())
+            if about is not None:
+                draft.add_printed(Provenance(line=number, text=about[0]), figure="realization",
+                                  indicator=record.code, year=year, text=about[1], where=where)
+            rest = _COMPLEMENT.search(line, match.end())
+            if rest is not None:
+                draft.add_printed(Provenance(line=number, text=rest[0]), figure="complement",
+                                  indicator=record.code, year=year, text=rest[1], where=where)
 
 
 def read_formulas(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraft]) -> None:
