@@ -6,7 +6,8 @@ classes below (:mod:`kinerja.core._hooks`).  Charts are in :mod:`kinerja.plot`.
 Docs page *Reports, plans and tables*.
 """
 
-from kinerja.outputs import _display, _frames  # noqa: F401  (registers the hooks)
+from kinerja.outputs import _frames  # noqa: F401  (registers the hooks)
+from kinerja.outputs._display import to_html
 from kinerja.outputs._lkjip_tables import (
     budget_activity_table,
     budget_type_table,
@@ -30,6 +31,7 @@ __all__ = [
     "plan_table",
     "render_tables",
     "target_table",
+    "to_html",
 ]
 
 

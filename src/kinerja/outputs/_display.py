@@ -31,7 +31,7 @@ from kinerja.report._model import Report
 from kinerja.schemes._scoring import ScoreResult
 
 __all__ = ["audit_html", "finding_html", "indicator_html", "report_html", "result_html",
-           "score_html", "table_html"]
+           "score_html", "table_html", "to_html"]
 
 _STYLE = ('style="border-collapse:collapse;font-size:0.9em" '
           'class="kinerja"')
@@ -225,3 +225,19 @@ def audit_html(result: AuditResult, lang: Lang = "id") -> str:
 def table_html(table: Table, lang: Lang = "id") -> str:
     """A table, in Indonesian unless *lang* says otherwise."""
     return table.to_html(check_lang(lang))
+
+
+def to_html(value: Any, lang: Lang = "id") -> str:
+    """The notebook card of a kinerja object in *lang*: what ``_repr_html_`` shows, in Indonesian.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> card = kinerja.outputs.to_html(kinerja.example_report().assess("IKK-1.1"), "en")
+    >>> "Achievement (capped at 120 %)" in card, "124.84%" in card
+    (True, True)
+    """
+    lang = check_lang(lang)
+    if html_of.dispatch(type(value)) is html_of.dispatch(object):
+        return html_of(value)  # no card for this type: the hook's error says so
+    return html_of(value, lang)
