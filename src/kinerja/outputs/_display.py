@@ -238,6 +238,8 @@ def to_html(value: Any, lang: Lang = "id") -> str:
     (True, True)
     """
     lang = check_lang(lang)
-    if html_of.dispatch(type(value)) is html_of.dispatch(object):
+    renderer = html_of.dispatch(type(value))
+    if renderer is html_of.dispatch(object):
         return html_of(value)  # no card for this type: the hook's error says so
-    return html_of(value, lang)
+    card: str = renderer(value, lang)
+    return card
