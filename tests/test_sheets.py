@@ -227,3 +227,18 @@ def test_two_row_header_months_under_a_merged_realisasi(tmp_path):
     assert dict(export.rows[0].months) == {"M1": 100, "M2": 200, "M3": 300}
     assert export.skipped_rows == ("Data!2 period headings",)
     assert export.ignored_columns == ()
+
+
+def test_only_a_total_row_ends_the_data(tmp_path):
+    """A detail 'Jumlah peserta rapat' is an item; 'Jumlah Seluruhnya' is the total, checked."""
+    path = _workbook(tmp_path / "total.xlsx", [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["521211", "Belanja Bahan", 300, 250],
+        [None, "Jumlah peserta rapat", 300, 250],
+        [None, "JUMLAH SELURUHNYA", 300, 249],
+        [None, "Mengetahui,", "Kepala Balai"],
+    ])
+    export = sheets.read_budget_export(path, year=2024)
+    assert [row.level for row in export.rows] == ["akun", "detail", "total"]
+    assert [(w.cell, w.printed, w.expected) for w in export.warnings] == [("Data!D4", 249, 250)]
+    assert export.skipped_rows == ("Data!5 footer",)

@@ -11,6 +11,7 @@ result, not an error.  Docs page *Spreadsheets* (``docs/sheets.md``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,10 @@ from kinerja.sheets._workbook import Grid, find_header, is_blank, normalise, rea
 
 __all__ = ["BudgetExport", "ExportRow", "SheetWarning", "as_layout", "read_budget_export"]
 
-_TOTAL_WORDS = ("jumlah", "total", "grand total")
+#: The first text of the total row: "Jumlah", "TOTAL", "Jumlah Seluruhnya", "Grand Total"
+#: (a detail row "Jumlah peserta rapat" is not one).
+_TOTAL = re.compile(r"^(?:jumlah|total|grand total)(?: (?:seluruhnya|keseluruhan|total|"
+                    r"satker|pagu|belanja|akhir))?$")
 _AKUN = LEVELS.index("akun")
 
 
@@ -275,7 +279,7 @@ class _Reader:
         """Read one data row; return whether it is the total row (the data's end)."""
         code, description = self._text(number, "code"), self._text(number, "description")
         first = normalise(code if code is not None else description)
-        is_total = first.startswith(_TOTAL_WORDS) and (code is None or not code[0].isdigit())
+        is_total = _TOTAL.match(first) is not None
         pagu = self._amount(number, self.columns["pagu"])
         months = {key: amount for key, column in self.months.items()
                   if (amount := self._amount(number, column)) is not None}
