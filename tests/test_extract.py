@@ -38,6 +38,8 @@ def test_seed_reads_satker_year_and_cap(seed):
     assert report.satker.name == "Balai Pemasyarakatan Kelas II Pangkalpinang"
     assert report.year == 2023
     assert report.satker.ministry == "Kementerian Hukum dan Hak Asasi Manusia"
+    assert report.satker.code == "693222"  # the IKPA print-out's Kode Satker
+    assert seed.provenance["satker.code"].line == 950
     assert report.policy.cap.upper == 120
     assert seed.provenance["year"].line == 53
     assert "124 (line 580)" in _review(seed, "conventions.cap")[0].candidates

@@ -65,6 +65,7 @@ class Draft:
     year: int | None = None
     satker: str | None = None
     ministry: str | None = None
+    code: str | None = None
     title: str | None = None
     cap: Decimal | None = None
     goals: list[GoalDraft] = attrs.field(factory=list)
@@ -153,6 +154,8 @@ class Draft:
             yield f"title = {toml_string(self.title)}"
         yield "\n[satker]"
         yield f"name = {toml_string(self.satker or 'not stated')}"
+        if self.code:
+            yield f"code = {toml_string(self.code)}"
         if self.ministry:
             yield f"ministry = {toml_string(self.ministry)}"
         if self.cap is not None:

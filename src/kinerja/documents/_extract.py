@@ -104,7 +104,7 @@ def extract_text(text: str, *, source: str = "<text>", year: int | None = None) 
         draft.note("", f"the figures read do not make a valid report, so the draft keeps only "
                    f"the satker and the year: {error.describe()[:400]}")
         bare = Draft(year=draft.year, satker=draft.satker, ministry=draft.ministry,
-                     title=draft.title, review=draft.review)
+                     code=draft.code, title=draft.title, review=draft.review)
         report = loads_report(bare.toml(), source=f"draft of {source}")
     audit(report)  # the draft must audit; an error here is a bug of the reader
     return Extraction(source=source, report=report, review=tuple(draft.review),

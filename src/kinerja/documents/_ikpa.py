@@ -10,6 +10,8 @@ review item says so.
 
 from __future__ import annotations
 
+import re
+
 from kinerja.documents._draft import Draft
 from kinerja.documents._layout import Block, Row, number_in, similarity
 from kinerja.documents._model import Provenance
@@ -51,7 +53,13 @@ def read_ikpa(draft: Draft, block: Block, header: list[Row], data: list[Row], ye
             component[j] = aspects[groups[j]].components[0]
             draft.note(f"ikpa.components.{component[j]}", f"a column headed only by its aspect "
                        f"{groups[j]!r}: read as the aspect's one component")
+    code_column = next((j for j, group in enumerate(groups) if group.lower() == "kode satker"),
+                       None)
     for row in data:
+        if code_column is not None and draft.code is None and code_column < len(row.cells) \
+                and re.fullmatch(r"\d{6}", row.cells[code_column]):
+            draft.code = row.cells[code_column]
+            draft.provenance["satker.code"] = _source(block, row, draft.code, "Kode Satker")
         label = next((cell.lower() for cell in row.cells if cell.lower() in _ROWS), None)
         if label is None:
             continue
