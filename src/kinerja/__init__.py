@@ -46,6 +46,7 @@ from kinerja.core import (
     parse_rupiah,
     round_half_up,
 )
+from kinerja.documents import extract
 from kinerja.exceptions import (
     AmbiguousNumberError,
     InvalidTypeError,
@@ -230,6 +231,7 @@ __all__ = [
     "emonev_scale",
     "example_path",
     "example_report",
+    "extract",
     "format_number",
     "format_percent",
     "format_rupiah",
