@@ -187,10 +187,15 @@ def test_unusable_documents_raise_one_report_file_error(tmp_path, name, content,
     assert caught.value.field.endswith(name)
 
 
-def _pdf(path, text_lines):
-    """Write a one-page PDF whose text layer holds *text_lines* (none: like a scan)."""
-    stream = "".join(f"BT /F1 11 Tf 72 {720 - 16 * i} Td ({line}) Tj ET\n"
-                     for i, line in enumerate(text_lines)).encode()
+def _pdf(path, text_lines, table=()):
+    """Write a one-page PDF: *text_lines* in its text layer (none: like a scan), *table* ruled."""
+    ops = [f"BT /F1 10 Tf 40 {760 - 14 * i} Td ({line}) Tj ET" for i, line in enumerate(text_lines)]
+    for r, row in enumerate(table):
+        x, y = 40, 640 - (r + 1) * 30
+        for width, cell in zip([30, 160, 230, 60], row, strict=True):
+            ops += [f"{x} {y} {width} 30 re S", f"BT /F1 7 Tf {x + 2} {y + 12} Td ({cell}) Tj ET"]
+            x += width
+    stream = ("\n".join(ops) + "\n").encode()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
@@ -216,6 +221,36 @@ def test_pdf_with_a_text_layer_is_read(tmp_path):
     result = extract(path)
     assert (result.report.year, result.report.satker.name) == (2023, "Balai Contoh Kelas II")
     assert "no table was recognised: the draft is empty" in [i.reason for i in result.review]
+
+
+def test_pdf_ruled_agreement_table_is_read(tmp_path):
+    """A ruled table in a PDF's text layer is read as rows of cells: an agreement, its targets."""
+    path = tmp_path / "laporan.pdf"
+    _pdf(path, ["LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2023", "BALAI CONTOH KELAS II",
+                "Tabel 2.1 Perjanjian Kinerja Tahun 2023"],
+         [["NO", "SASARAN KEGIATAN", "INDIKATOR KINERJA KEGIATAN", "TARGET"],
+          ["1", "Meningkatnya layanan", "Persentase klien bekerja", "60%"],
+          ["2", "Meningkatnya dukungan", "Persentase dokumen tepat waktu", "90%"]])
+    result = extract(path)
+    assert [(r.code, r.targets[2023].value) for r in result.report.indicators] == [
+        ("IKK-1.1", 60), ("IKK-2.1", 90)]
+    assert result.provenance["indicators.IKK-2.1.targets.2023"].table == "Tabel 2.1"
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    """A PDF that needs a password gives one ReportFileError that says so."""
+    path = tmp_path / "locked.pdf"
+    _pdf(path, ["LAPORAN KINERJA TAHUN 2023"])
+    data = path.read_bytes()
+    encrypt = (b"6 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <"
+               + b"11" * 32 + b"> /P -4 >>\nendobj\n")
+    ident = b"<0123456789abcdef0123456789abcdef>"
+    data = data.replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Encrypt 6 0 R /ID [%s %s] >>"
+                        % (ident, ident))
+    at = data.index(b"xref\n")
+    path.write_bytes(data[:at] + encrypt + data[at:])
+    with pytest.raises(kinerja.ReportFileError, match=r"encrypted \(a password is needed\)"):
+        extract(path)
 
 
 def test_scanned_pdf_is_refused(tmp_path):

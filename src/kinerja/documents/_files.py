@@ -85,8 +85,9 @@ def document_text(path: str, suffix: str, *, fix: str) -> str:
         raise
     except Exception as error:  # a damaged file fails anywhere in the library
         kind = type(error).__name__
-        reason = "encrypted" if "password" in (kind + str(error)).lower() \
-            or "encrypt" in (kind + str(error)).lower() else f"damaged or not a {suffix} file"
+        detail = f"{kind} {error!r}".lower()  # pdfplumber wraps pdfminer's error in its args
+        reason = "encrypted (a password is needed)" if "password" in detail \
+            or "encrypt" in detail else f"damaged or not a {suffix} file"
         raise ReportFileError(f"cannot read the document: {reason} ({kind})", field=path,
                               fix=fix) from None
     if not text.strip():
