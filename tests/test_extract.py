@@ -133,6 +133,7 @@ def test_seed_draft_round_trips_and_audits(seed):
     assert kinerja.loads_report(text) == seed.report
     assert kinerja.audit(seed.report).errors
     assert seed.draft_toml().startswith("# Draft read from")
+    assert kinerja.loads_report(seed.draft_toml()) == seed.report
 
 
 def test_listed_achievements_and_text_amounts(seed):
