@@ -5,8 +5,9 @@ one element per row) and returns numpy arrays, through the same formulas as
 the scalar API: :func:`achievements` is :func:`kinerja.achievement`,
 :func:`absorptions` is :func:`kinerja.absorption`, :func:`ikpa_scores` and
 :func:`nka_scores` are :meth:`kinerja.Scheme.score_batch` under the preset
-schemes.  Rounded (presented) figures agree with the scalar path; see
-``docs/batch.md``.
+schemes; :func:`skp_predikats`, :func:`skp_credit_points` and
+:func:`skp_capaians` are the SKP of a whole office (one row per employee).
+Rounded (presented) figures agree with the scalar path; see ``docs/batch.md``.
 
 * Columns are taken by position (a pandas index is ignored).  pandas is not
   imported by kinerja; its columns are read through ``to_numpy``.
@@ -25,6 +26,7 @@ array([125.,  80.])
 from kinerja.batch._compute import absorptions, achievements, ikpa_scores, nka_scores
 from kinerja.batch._periods import aggregate_periods
 from kinerja.batch._reports import audit_many, findings_table, synthetic_reports
+from kinerja.batch._skp import skp_capaians, skp_credit_points, skp_predikats
 from kinerja.batch._synthetic import (
     BudgetColumns,
     IndicatorColumns,
@@ -45,6 +47,9 @@ __all__ = [
     "findings_table",
     "ikpa_scores",
     "nka_scores",
+    "skp_capaians",
+    "skp_credit_points",
+    "skp_predikats",
     "synthetic_national",
     "synthetic_reports",
 ]

@@ -1,14 +1,15 @@
-"""Schemes: weighted scores as data (IKPA, SMART DJA NKA, e-Monev, LKE) and their scoring.
+"""Schemes: weighted scores as data (IKPA, SMART DJA NKA, e-Monev, LKE, SKP) and their scoring.
 
 The fourth layer (above :mod:`kinerja.budget`): a :class:`Scheme` (components,
 weights, aspects, deductions, category bands) is data, read from TOML; the
 presets kinerja ships are such files in ``kinerja/schemes/presets``.  Scoring
 is written once for one work unit and for many.  Rules and sources: docs
 pages *Scoring schemes*, *IKPA*, *SMART DJA NKA*,
-*e-Monev Bappenas* and *SAKIP evaluation (LKE)*.
+*e-Monev Bappenas*, *SAKIP evaluation (LKE)* and *SKP*.
 
-The value classes of the SAKIP evaluation (:class:`LkeScore`, ...) are exported
-from here; the functions that make them also from :mod:`kinerja`.
+The value classes of the SAKIP evaluation and of SKP (:class:`LkeScore`,
+:class:`SkpScheme`, ...) are exported from here; the functions that make them
+also from :mod:`kinerja`.
 """
 
 from kinerja.schemes._batch import BatchScore
@@ -32,6 +33,10 @@ from kinerja.schemes._presets import emonev_scale, ikpa_scheme, nka_scheme, pres
 from kinerja.schemes._progress import ProgressScale
 from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ComponentScore, ScoreResult, ScoreStep
+from kinerja.schemes._skp import SkpDistribution, SkpScheme
+from kinerja.schemes._skp_file import dump_skp_scheme, load_skp_scheme, loads_skp_scheme, skp_scheme
+from kinerja.schemes._skp_pp46 import SkpCapaian, skp_capaian_pp46
+from kinerja.schemes._skp_rules import skp_credit_points, skp_distribution, skp_predikat
 
 __all__ = [
     "PENYERAPAN_TARGETS",
@@ -51,7 +56,11 @@ __all__ = [
     "Scheme",
     "ScoreResult",
     "ScoreStep",
+    "SkpCapaian",
+    "SkpDistribution",
+    "SkpScheme",
     "dump_scheme",
+    "dump_skp_scheme",
     "emonev_scale",
     "ikpa_deviasi_halaman_iii",
     "ikpa_penyerapan",
@@ -63,10 +72,17 @@ __all__ = [
     "lke_scheme",
     "lke_score",
     "load_scheme",
+    "load_skp_scheme",
     "loads_scheme",
+    "loads_skp_scheme",
     "nka_scheme",
     "preset_schemes",
     "save_scheme",
+    "skp_capaian_pp46",
+    "skp_credit_points",
+    "skp_distribution",
+    "skp_predikat",
+    "skp_scheme",
 ]
 
 
