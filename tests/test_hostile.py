@@ -276,6 +276,7 @@ def _samples() -> list[Any]:
         kinerja.Quantity(value=Decimal("75.5"), unit=record.indicator.unit),
         kinerja.Formula(key="ratio", expression="R / T × 100", source="PermenPAN-RB 53/2014"),
         data, data.indicators, data.budget, data.ikpa[2024],
+        kinerja.PeriodFigures(target=record.target(Y), realization=record.realizations[Y]),
     ]
 
 

@@ -159,3 +159,31 @@ def test_only_the_finest_periods_are_aggregated():
         indicator=kinerja.Indicator(code="A", name="a", level="IKK", unit="Orang"),
         goal="S1", targets={2024: 600}, periods={2024: months}, aggregation="sum")
     assert record.realizations[2024].value == 301
+
+
+MONTHS = REPORT.replace('''[indicators.periods.2024]
+"TW I" = { target = 10, realization = 11 }
+"TW II" = { target = 10, realization = 12 }
+"TW III" = { target = 10, realization = 9 }
+"TW IV" = { target = 10, realization = 15 }''', '''[indicators.periods.2024]
+"Januari" = 48
+"Februari" = 52
+"Maret" = 50
+"April" = 47
+"Mei" = 55
+"Juni" = 49
+"Semester I" = { target = 300, realization = 301 }''')
+
+
+@pytest.mark.parametrize(("figure", "text", "rules"), [
+    ("period_total", "301", []),            # 48+52+50+47+55+49, the semester line not added
+    ("period_total", "302", [("period-total", "301")]),
+    ("period_mean", "50,17", []),           # 301 / 6 = 50,1666...
+    ("period_mean", "50,2", []),
+    ("period_mean", "50,16", [("rounding-truncated", "50.17")]),
+    ("period_mean", "51", [("period-mean", "50")]),
+])
+def test_a_monthly_tables_total_and_average(figure, text, rules):
+    """A printed Jumlah and Rata-rata are the sum and mean of the months, at their precision."""
+    result = kinerja.audit(kinerja.loads_report(MONTHS + _printed(text, figure)))
+    assert [(f.rule, f.expected) for f in result.findings] == rules

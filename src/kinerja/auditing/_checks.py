@@ -29,6 +29,7 @@ from kinerja.auditing._messages import (
     KINERJA,
     MISSING,
     OWN_FIGURES,
+    PERIODS,
     PLAN,
 )
 from kinerja.auditing._scores import ScoreChecks
@@ -38,6 +39,7 @@ from kinerja.core._sentinels import NOT_STATED, NotApplicable, NotStated
 from kinerja.core._units import Unit, UnitKind
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
+from kinerja.indicators._periods import Aggregation, aggregate_periods, finest_periods
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure
 
@@ -211,6 +213,8 @@ class Auditor:
         mismatch = _unit_mismatch(figure, record.indicator.unit)
         if mismatch is not None:
             return mismatch
+        if kind in ("period_total", "period_mean"):
+            return _period_summary(figure, record, year)
         if kind == "target":
             target = record.target(year)
             if isinstance(target, NotApplicable | NotStated):
@@ -355,6 +359,22 @@ def _unit_mismatch(figure: PrintedFigure, unit: Unit) -> Outcome | None:
         return None
     return Outcome("unit-mismatch", Severity.ERROR, "n/a",
                    (part("unit_mismatch", printed_unit=printed, unit=str(unit)),), COUNTS)
+
+
+def _period_summary(figure: PrintedFigure, record: IndicatorRecord, year: int
+                    ) -> Outcome | None:
+    """A period table's printed total ("Jumlah") or mean ("Rata-rata") of its realizations."""
+    periods = record.periods.get(year)
+    values = finest_periods({key: f.realization.value for key, f in (periods or {}).items()
+                             if f.realization is not None and f.realization.value is not None})
+    if not values:
+        return no_figure("period realizations", year)
+    how: Aggregation = "sum" if figure.figure == "period_total" else "mean"
+    value = aggregate_periods(values, how)
+    return compare(figure.numbers()[0], value, rule=figure.figure.replace("_", "-"),
+                   source=PERIODS, template="period_summary",
+                   params={"which": how, "periods": ", ".join(values)},
+                   places=max(significant_places(v) for v in values.values()))
 
 
 def _unstated(kind: str, target: Any, realization: Realization | None) -> str | None:

@@ -41,6 +41,7 @@ __all__ = [
     "MISSING",
     "NOTATION",
     "OWN_FIGURES",
+    "PERIODS",
     "PLAN",
     "ROUNDING",
     "T",
@@ -65,6 +66,7 @@ PLAN = Phrase("source.plan")
 OWN_FIGURES = Phrase("source.own_figures")
 BUDGET_LINES = Phrase("source.budget_lines")
 KINERJA = Phrase("source.kinerja")
+PERIODS = Phrase("source.periods")
 
 
 def _templates() -> FrozenMap[str, tuple[str, str]]:
@@ -81,7 +83,7 @@ T: FrozenMap[str, tuple[str, str]] = _templates()
 
 #: The parameters of an explanation that name a thing in words (translated as terms).
 _WORDS = frozenset({"what", "which", "kind", "figure", "detail", "base"})
-_SUBJECT = re.compile(r"(?P<about>.*): (?P<figure>\S+) (?P<year>\d{4})")
+_SUBJECT = re.compile(r"(?P<about>.*): (?P<figure>\S+) (?P<year>\d{4})(?: (?P<period>\S+))?")
 _BUDGET_LINE = re.compile(r"budget line (?P<what>.*) (?P<year>\d{4})")
 _WEIGHTED = re.compile(r"(?P<name>.+) \((?P<word>nilai × bobot|bobot)\)")
 _PLAIN = re.compile(r"-?\d+(?:\.(?P<decimals>\d+))?")
@@ -193,9 +195,10 @@ def subject_text(subject: str, lang: Lang) -> str:
         year, figure = int(found["year"]), found["figure"]
         about = _about(found["about"], figure, year, lang)
         shown = text(f"figure.{figure}", lang)
+        when = f" {found['period']}" if found["period"] else ""
         if about is None:
-            return text("subject.score", lang, figure=shown, year=year)
-        return text("subject.figure", lang, about=about, figure=shown, year=year)
+            return text("subject.score", lang, figure=shown, year=year) + when
+        return text("subject.figure", lang, about=about, figure=shown, year=year) + when
     line = _BUDGET_LINE.fullmatch(subject)
     if line:
         parts = " / ".join(_classification(p, lang) for p in line["what"].split(" / "))

@@ -27,6 +27,7 @@ __all__ = [
     "Aggregation",
     "aggregate_periods",
     "aggregate_periods_array",
+    "finest_periods",
     "period_key",
     "period_order",
 ]
@@ -77,6 +78,21 @@ def period_order(key: str) -> tuple[int, int]:
     kind, n = key.rstrip("0123456789"), int(key[len(key.rstrip("0123456789")):])
     months = {"TW": 3, "S": 6, "M": 1}[kind]
     return (n * months, months)
+
+
+def finest_periods(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of the finest kind of period given: months, else quarters, else semesters.
+
+    A monthly table with its semester line is not counted twice.
+
+    >>> finest_periods({"M1": 48, "M2": 52, "S1": 100})
+    {'M1': 48, 'M2': 52}
+    """
+    for prefix in ("M", "TW", "S"):
+        chosen = {k: v for k, v in values.items() if k.rstrip("0123456789") == prefix}
+        if chosen:
+            return chosen
+    return dict(values)
 
 
 def aggregate_periods(values: Mapping[str, Any] | Sequence[Any], how: Aggregation) -> Decimal:

@@ -18,7 +18,13 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._validators import checked, year_map
 from kinerja.exceptions import InvalidTypeError, KinerjaError, MissingValueError
 from kinerja.indicators._figures import Realization, Target, as_realization, as_target
-from kinerja.indicators._periods import Aggregation, aggregate_periods, period_key, period_order
+from kinerja.indicators._periods import (
+    Aggregation,
+    aggregate_periods,
+    finest_periods,
+    period_key,
+    period_order,
+)
 
 __all__ = ["PeriodFigures", "aggregated_realization", "period_map"]
 
@@ -102,11 +108,7 @@ def aggregated_realization(year: int, periods: Mapping[str, PeriodFigures],
     """
     reported = {key: f.realization for key, f in periods.items()
                 if f.realization is not None and f.realization.value is not None}
-    for prefix in ("M", "TW", "S"):
-        finest = {k: r for k, r in reported.items() if k.rstrip("0123456789") == prefix}
-        if finest:
-            reported = finest
-            break
+    reported = finest_periods(reported)
     if not reported:
         return None
     if how is None:

@@ -31,6 +31,9 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "complement": ("indicator",),  # denominator − numerator ("5 tidak melanjutkan")
     "achievement": ("indicator",),  # as reported (after the report's cap)
     "achievement_raw": ("indicator",),  # before any cap
+    # the periods of one indicator in one year: a monthly table's "Jumlah" and "Rata-rata"
+    "period_total": ("indicator",),
+    "period_mean": ("indicator",),
     # one line (or the total, line = "total") of a budget breakdown in one year
     "pagu": ("breakdown", "line"),
     "spending": ("breakdown", "line"),
