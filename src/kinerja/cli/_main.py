@@ -13,6 +13,8 @@ from pathlib import Path
 
 from kinerja.auditing._checks import audit
 from kinerja.core._options import LANGS
+from kinerja.core._toml import write_text_file
+from kinerja.documents._extract import extract
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
@@ -32,6 +34,8 @@ examples:
   kinerja audit laporan.toml --format json --fail-on-error
   kinerja tables                    chapter III tables of the bundled example
   kinerja tables laporan.toml --lang en --format csv
+  kinerja extract lkjip.pdf -o draft.toml   a draft report file from a published report
+  kinerja audit lkjip.docx          extract and audit in one step (review the draft first!)
 
 exit status: 0 on success (also when findings are listed, unless --fail-on-error),
 1 when --fail-on-error is given and errors were found, 2 when the file (or the
@@ -57,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
         "recomputed figure, an explanation and the rule's source.",
     )
     audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                       help="a report file (TOML); default: the bundled example")
+                       help="a report file (TOML), or a published report (.pdf, .docx, .md, "
+                       ".txt) extracted first; default: the bundled example")
     audit.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
                        help="output format (default: text, grouped by severity); JSON keys "
                        "are English identifiers in both languages")
@@ -81,15 +86,50 @@ def _parser() -> argparse.ArgumentParser:
                         help="language of the titles, headings and words (status, change, "
                         "yes/no) and the notation of every number: Indonesian (default) or "
                         "English")
+    draft = commands.add_parser(
+        "extract", help="read a published report (PDF, Word, text) into a draft report file",
+        description="Read a published LKjIP (a text-layer PDF, a .docx, or text / Markdown "
+        "as Word converters write it) into a draft report file. Every value keeps where it "
+        "was read; the choices the extractor made are listed for review on stderr.",
+    )
+    draft.add_argument("file", type=Path, metavar="DOCUMENT", help="the published report")
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="write the draft here (default: standard output)")
     return parser
 
 
+#: Suffixes of report files; anything else is a document to extract first.
+_REPORT_FILES = (".toml",)
+
+
 def _load(file: Path | None) -> Report:
-    return example_report() if file is None else load_report(file)
+    if file is None:
+        return example_report()
+    if file.suffix.lower() in _REPORT_FILES:
+        return load_report(file)
+    extraction = extract(file)
+    print(f"kinerja: {file}: figures read from the document, not yet reviewed "
+          f"({len(extraction.review)} review items; see kinerja extract)", file=sys.stderr)
+    return extraction.report
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Write the draft of a document, its review items on stderr."""
+    extraction = extract(args.file)
+    for item in extraction.review:
+        print(f"review: {item.describe()}", file=sys.stderr)
+    text = extraction.draft_toml()
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_file(args.output, text, what="draft report file")
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
+    if args.command == "extract":
+        return _extract(args)
     report = _load(args.file)
     if args.command == "tables":
         text = render_tables(chapter_three(report), args.format, args.lang)

@@ -1,0 +1,39 @@
+"""The command line on published documents: kinerja extract, and kinerja audit of a .md file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kinerja
+from kinerja.cli import main
+
+SEED = Path(__file__).parent / "fixtures" / "documents" / "lkjip_2023_bapas_pangkalpinang.md"
+
+
+def test_extract_writes_a_draft_that_loads_and_lists_review_items(tmp_path, capsys):
+    """Kinerja extract -o writes a loadable draft; each review item goes to stderr."""
+    out = tmp_path / "draft.toml"
+    assert main(["extract", str(SEED), "-o", str(out)]) == 0
+    draft = kinerja.load_report(out)
+    assert draft.year == 2023
+    assert len(draft.indicators) == len(kinerja.example_report().indicators)
+    err = capsys.readouterr().err
+    assert err.count("review: ") == len(kinerja.extract(SEED).review) > 0
+
+
+def test_audit_of_a_document_extracts_first_and_says_so(capsys):
+    """Kinerja audit lkjip.md audits the draft and warns that it is not reviewed."""
+    assert main(["audit", str(SEED), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "not yet reviewed" in captured.err
+    assert '"rule": "achievement-polarity"' in captured.out
+
+
+def test_a_document_that_is_no_report_exits_2(tmp_path, capsys):
+    """A text without a reporting year is refused with one message and status 2."""
+    path = tmp_path / "catatan.md"
+    path.write_text("Rapat koordinasi.\n\nTidak ada tabel.\n", encoding="utf-8")
+    assert main(["audit", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kinerja: ")
+    assert "Traceback" not in err
