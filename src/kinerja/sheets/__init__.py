@@ -1,4 +1,4 @@
-"""Spreadsheets: SAKTI / OM-SPAN exports and monitoring sheets in, tables and findings out.
+"""Spreadsheets: SAKTI / OM-SPAN exports, IKPA tables and monitoring sheets in; tables out.
 
 A layer above the outputs and below the command line (ARCHITECTURE.md).  The
 readers find a sheet's header row by the words a :class:`SheetLayout`
@@ -13,9 +13,11 @@ extra: ``pip install "kinerja[xlsx]"``.  Docs page *Spreadsheets*.
 """
 
 from kinerja.sheets._budget import BudgetExport, ExportRow, SheetWarning, read_budget_export
+from kinerja.sheets._ikpa import IkpaSheet, read_ikpa_sheet
 from kinerja.sheets._indicators import IndicatorSheet, read_indicator_sheet
 from kinerja.sheets._layout import (
     BUDGET_COLUMNS,
+    IKPA_COLUMNS,
     INDICATOR_COLUMNS,
     SheetLayout,
     layout_from_dict,
@@ -26,11 +28,13 @@ from kinerja.sheets._write import SEVERITY_COLOURS, write_xlsx
 
 __all__ = [
     "BUDGET_COLUMNS",
+    "IKPA_COLUMNS",
     "INDICATOR_COLUMNS",
     "LEVELS",
     "SEVERITY_COLOURS",
     "BudgetExport",
     "ExportRow",
+    "IkpaSheet",
     "IndicatorSheet",
     "SheetLayout",
     "SheetWarning",
@@ -38,6 +42,7 @@ __all__ = [
     "layout_from_dict",
     "load_layout",
     "read_budget_export",
+    "read_ikpa_sheet",
     "read_indicator_sheet",
     "write_xlsx",
 ]

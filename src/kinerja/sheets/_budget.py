@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,8 @@ class SheetWarning:
 
     cell: str
     message: str
-    printed: int
-    expected: int
+    printed: int | Decimal
+    expected: int | Decimal
 
 
 @checked

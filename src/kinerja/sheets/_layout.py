@@ -24,10 +24,10 @@ from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.indicators._periods import AGGREGATIONS, Aggregation
 
-__all__ = ["BUDGET_COLUMNS", "INDICATOR_COLUMNS", "Kind", "SheetLayout", "layout_from_dict",
-           "load_layout"]
+__all__ = ["BUDGET_COLUMNS", "IKPA_COLUMNS", "INDICATOR_COLUMNS", "Kind", "SheetLayout",
+           "layout_from_dict", "load_layout"]
 
-Kind: TypeAlias = Literal["budget", "indicators"]
+Kind: TypeAlias = Literal["budget", "indicators", "ikpa"]
 
 #: The fields of a budget export and the headings that name them (compared in lower case,
 #: without parenthesised parts: "PAGU (Rp ribu)" is "pagu").  Month columns ("Jan",
@@ -52,8 +52,16 @@ INDICATOR_COLUMNS: FrozenMap[str, tuple[str, ...]] = FrozenMap({
     "aggregation": ("agregasi", "aggregation", "cara agregasi"),
     "goal": ("sasaran", "kode sasaran", "goal"),
 })
-_REQUIRED = {"budget": ("code", "description", "pagu"), "indicators": ("indicator", "unit")}
-_DEFAULTS = {"budget": BUDGET_COLUMNS, "indicators": INDICATOR_COLUMNS}
+#: The fields of an OM-SPAN IKPA table (one row per component, then the totals).
+IKPA_COLUMNS: FrozenMap[str, tuple[str, ...]] = FrozenMap({
+    "component": ("komponen", "indikator", "komponen ikpa", "uraian", "component"),
+    "value": ("nilai", "nilai indikator", "value"),
+    "weight": ("bobot", "weight"),
+    "weighted": ("nilai akhir", "nilai tertimbang", "nilai x bobot", "weighted"),
+})
+_REQUIRED = {"budget": ("code", "description", "pagu"), "indicators": ("indicator", "unit"),
+             "ikpa": ("component", "value")}
+_DEFAULTS = {"budget": BUDGET_COLUMNS, "indicators": INDICATOR_COLUMNS, "ikpa": IKPA_COLUMNS}
 _SCALES = {"rupiah": 1, "rp": 1, "ribu": 1000, "ribuan": 1000, "thousands": 1000,
            "juta": 1_000_000, "millions": 1_000_000}
 _KEYS = ("kind", "sheet", "columns", "scale", "notation", "year", "header_search", "level",
@@ -79,7 +87,7 @@ def _aggregation(value: Any) -> Aggregation | None:
 
 
 def _kind(value: Any) -> Kind:
-    return check_choice(value, ("budget", "indicators"), "kind")
+    return check_choice(value, ("budget", "indicators", "ikpa"), "kind")
 
 
 def _columns(value: Any) -> FrozenMap[str, tuple[str, ...]]:
@@ -105,8 +113,9 @@ class SheetLayout:
 
     Parameters
     ----------
-    kind : {"budget", "indicators"}
-        A budget realization export or an indicator monitoring sheet.
+    kind : {"budget", "indicators", "ikpa"}
+        A budget realization export, an indicator monitoring sheet or an
+        OM-SPAN IKPA table.
     sheet : str, optional
         The sheet's name (default: the first sheet).
     columns : mapping of field to heading words, optional

@@ -1,0 +1,66 @@
+"""The OM-SPAN IKPA table reader: component scores in, the scheme's figures recomputed."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kinerja
+from kinerja import sheets
+
+IKPA = Path(__file__).parent / "fixtures" / "sheets" / "ikpa.xlsx"
+ROWS = [
+    ["Komponen", "Nilai", "Bobot", "Nilai Akhir"],
+    ["Revisi DIPA", 100, 10, 10],
+    ["Deviasi Halaman III DIPA", "94,18", 15, "14,12"],     # 14,127 truncated
+    ["Penyerapan Anggaran", "96,50", 20, "19,30"],
+    ["Belanja Kontraktual", "N/A", 10, None],
+    ["Penyelesaian Tagihan", 100, 10, 10],
+    ["Pengelolaan UP dan TUP", 100, 10, 10],
+    ["Capaian Output", 98, 25, "24,50"],
+    ["Dispensasi SPM", 0, None, None],
+    ["Nilai Total", "87,93"],
+    ["Konversi Bobot", 100],                                # the N/A weight left in
+]
+
+
+def _workbook(path, rows):
+    """Write *rows* to a one-sheet workbook ("IKPA") at *path*."""
+    book = openpyxl.Workbook()
+    book.active.title = "IKPA"
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_fixture_scores_and_totals():
+    """Total 10 + 14,127 + 19,3 + 10 + 10 + 24,5 = 87,927; base 90; final 97,70; no warning."""
+    ikpa = sheets.read_ikpa_sheet(IKPA, {"notation": "id"}, year=2024)
+    assert ikpa.values["belanja_kontraktual"] is kinerja.NOT_APPLICABLE
+    assert ikpa.values["deviasi_halaman_iii"] == Decimal("94.18")
+    assert ikpa.result.total == Decimal("87.927")
+    assert ikpa.result.weight_base == Decimal(90)
+    assert kinerja.round_half_up(ikpa.result.final) == Decimal("97.70")
+    assert ikpa.warnings == ()
+    assert ikpa.skipped_rows == ("IKPA!5 aspect", "IKPA!8 aspect", "IKPA!13 aspect")
+
+
+def test_printed_figures_that_differ_are_warnings(tmp_path):
+    """A truncated 14,12 and a Konversi Bobot of 100 (should be 90) are two warnings."""
+    ikpa = sheets.read_ikpa_sheet(_workbook(tmp_path / "i.xlsx", ROWS), {"notation": "id"},
+                                  year=2024)
+    assert [(w.cell, w.printed, w.expected) for w in ikpa.warnings] == [
+        ("IKPA!D3", Decimal("14.12"), Decimal("14.127")),
+        ("IKPA!B11", Decimal(100), Decimal(90)),
+    ]
+
+
+def test_unknown_component_and_bad_score_are_located(tmp_path):
+    """A row that is no IKPA 2024 component, and a score 'sembilan', each at its cell."""
+    rows = [ROWS[0], ["Revisi Anggaran", 100, 10, 10], ["Capaian Output", "sembilan", 25, None]]
+    with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_ikpa_sheet(_workbook(tmp_path / "i.xlsx", rows), year=2024)
+    assert [e.field for e in caught.value.exceptions] == ["IKPA!A2", "IKPA!B3"]
+    assert "Revisi DIPA" in caught.value.exceptions[0].fix
