@@ -152,6 +152,7 @@ from kinerja.schemes import (
 from kinerja.sheets import (
     load_layout,
     read_budget_export,
+    read_ikpa_sheet,
     read_indicator_sheet,
     write_xlsx,
 )
@@ -273,6 +274,7 @@ __all__ = [
     "preset_schemes",
     "progress",
     "read_budget_export",
+    "read_ikpa_sheet",
     "read_indicator_sheet",
     "render_tables",
     "round_half_up",
