@@ -13,6 +13,7 @@ extra: ``pip install "kinerja[xlsx]"``.  Docs page *Spreadsheets*.
 """
 
 from kinerja.sheets._budget import BudgetExport, ExportRow, SheetWarning, read_budget_export
+from kinerja.sheets._docx import write_docx
 from kinerja.sheets._ikpa import IkpaSheet, read_ikpa_sheet
 from kinerja.sheets._indicators import IndicatorSheet, read_indicator_sheet
 from kinerja.sheets._layout import (
@@ -44,6 +45,7 @@ __all__ = [
     "read_budget_export",
     "read_ikpa_sheet",
     "read_indicator_sheet",
+    "write_docx",
     "write_xlsx",
 ]
 
