@@ -154,6 +154,7 @@ from kinerja.sheets import (
     read_budget_export,
     read_ikpa_sheet,
     read_indicator_sheet,
+    write_docx,
     write_xlsx,
 )
 
@@ -289,6 +290,7 @@ __all__ = [
     "target_table",
     "total",
     "totals",
+    "write_docx",
     "write_xlsx",
 ]
 
