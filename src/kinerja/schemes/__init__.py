@@ -4,7 +4,7 @@ The fourth layer (above :mod:`kinerja.budget`): a :class:`Scheme` (components,
 weights, aspects, deductions, category bands) is data, read from TOML; the
 presets kinerja ships are such files in ``kinerja/schemes/presets``.  Scoring
 is written once for one work unit and for many.  Rules and sources: docs
-pages *Scoring schemes*, *IKPA*, *SMART DJA NKA*,
+pages *Scoring schemes*, *IKPA*, *IKPA 2024+ components*, *SMART DJA NKA*,
 *e-Monev Bappenas*, *SAKIP evaluation (LKE)* and *SKP*.
 
 The value classes of the SAKIP evaluation and of SKP (:class:`LkeScore`,
@@ -14,12 +14,18 @@ also from :mod:`kinerja`.
 
 from kinerja.schemes._batch import BatchScore
 from kinerja.schemes._file import dump_scheme, load_scheme, loads_scheme, save_scheme
+from kinerja.schemes._ikpa_2024 import (
+    ikpa_belanja_kontraktual,
+    ikpa_capaian_output,
+    ikpa_dispensasi_spm,
+    ikpa_up_tup,
+)
 from kinerja.schemes._ikpa_components import (
     PENYERAPAN_TARGETS,
     ikpa_deviasi_halaman_iii,
     ikpa_penyerapan,
-    ikpa_revisi_dipa,
 )
+from kinerja.schemes._ikpa_revisi import ikpa_revisi_dipa
 from kinerja.schemes._lke import LkeLoss, LkeScore, lke_answer_scale, lke_scheme, lke_score
 from kinerja.schemes._lke_review import (
     LkeDifference,
@@ -62,10 +68,14 @@ __all__ = [
     "dump_scheme",
     "dump_skp_scheme",
     "emonev_scale",
+    "ikpa_belanja_kontraktual",
+    "ikpa_capaian_output",
     "ikpa_deviasi_halaman_iii",
+    "ikpa_dispensasi_spm",
     "ikpa_penyerapan",
     "ikpa_revisi_dipa",
     "ikpa_scheme",
+    "ikpa_up_tup",
     "lke_answer_scale",
     "lke_check_printed",
     "lke_evaluation",

@@ -1,13 +1,16 @@
-"""IKPA component scores from the underlying figures: kinerja's provisional readings.
+"""IKPA component scores from the underlying figures: Penyerapan and Deviasi Halaman III.
 
-All three calculators are *provisional*: each is kinerja's reading of the
-regulation of its year (PER-4/PB/2020, PER-4/PB/2021, PER-5/PB/2022,
-PER-5/PB/2024), not yet checked against the regulation's text; the docs page
-*IKPA*, section "Component calculators" (``docs/schemes/ikpa.md``), states each
-rule and what is provisional about it.  Each is tied to the scheme
-year (the targets, the averaging or the revision period of that year) and
-returns a :class:`CalculatedComponent` that explains itself and can be given
-to :meth:`kinerja.Scheme.score` as the component's value.
+Both calculators are *provisional*: each is kinerja's reading of the
+regulation of its year (PER-4/PB/2021, PER-5/PB/2022, PER-5/PB/2024), not yet
+checked against the regulation's text; the docs page *IKPA*, section
+"Component calculators" (``docs/schemes/ikpa.md``), states each rule and what
+is provisional about it, and the page *IKPA 2024+ components*
+(``docs/schemes/ikpa-2024.md``) the rules from 2024, which are data
+(``presets/rules/ikpa-2024.toml``).  Each is tied to the scheme year (the
+targets, the base or the averaging of that year) and returns a
+:class:`CalculatedComponent` that explains itself and can be given to
+:meth:`kinerja.Scheme.score` as the component's value.  Revisi DIPA is in
+:mod:`kinerja.schemes._ikpa_revisi`.
 
 Amounts are whole Rupiah (ints, or integral Decimals, floats or number
 strings); fractions of a Rupiah and negative amounts are refused.
@@ -29,6 +32,7 @@ from kinerja.exceptions import (
     MissingValueError,
     UndefinedRatioError,
 )
+from kinerja.schemes._ikpa_rules import penyerapan_rules
 from kinerja.schemes._parts import CalculatedComponent
 from kinerja.schemes._presets import ikpa_scheme
 
@@ -37,7 +41,8 @@ __all__ = [
     "CalculatedComponent",
     "ikpa_deviasi_halaman_iii",
     "ikpa_penyerapan",
-    "ikpa_revisi_dipa",
+    "type_label",
+    "whole_count",
 ]
 
 DeviationMethod: TypeAlias = Literal["mean", "pagu_weighted"]
@@ -50,33 +55,27 @@ def _quarters(*targets: int | None) -> tuple[Decimal | None, ...]:
     return tuple(None if t is None else Decimal(t) for t in targets)
 
 
-#: Quarterly cumulative absorption targets (% of the type's pagu) for the
-#: Penyerapan component, by the first year of the scheme they belong to and
-#: spending type (kinerja's provisional reading of PER-4/PB/2021 and
-#: PER-5/PB/2024).  ``None``: a target kinerja does not know (the 2024 Q3
-#: target for bansos); give it with ``targets=``.  Read-only.
+#: Quarterly cumulative absorption targets (% of the type's pagu, or of pagu minus
+#: blokir) for the Penyerapan component, by the first year they apply to and spending
+#: type: kinerja's provisional reading of PER-4/PB/2021 (2021), and of PER-5/PB/2024 as
+#: ``presets/rules/ikpa-2024.toml`` holds it (2024, 2026).  ``None``: a target kinerja
+#: does not know (the 2024–2025 Q3 target for bansos); give it with ``targets=``.
+#: Read-only.
 PENYERAPAN_TARGETS: FrozenMap[int, FrozenMap[str, tuple[Decimal | None, ...]]] = FrozenMap({
     2021: FrozenMap((code, _quarters(15, 40, 60, 90)) for code in ("51", "52", "53", "57")),
-    2024: FrozenMap({
-        "51": _quarters(20, 50, 75, 95),
-        "52": _quarters(15, 50, 70, 90),
-        "53": _quarters(10, 40, 70, 90),
-        "57": _quarters(25, 50, None, 95),
-    }),
+    **{rule.from_year: rule.targets for rule in penyerapan_rules()},
 })
+Base: TypeAlias = Literal["pagu", "pagu_minus_blokir"]
+_BASE_NAMES = {"pagu": "pagu", "pagu_minus_blokir": "pagu − blokir"}
 
 _SOURCE_PENYERAPAN = ("PER-4/PB/2021 and PER-5/PB/2024, provisional reading: per quarter and "
-                      "spending type, realization / target capped at 100 %, weighted by pagu; "
-                      "mean over quarters (docs: IKPA, component calculators)")
+                      "spending type, realization / target capped at 100 %, weighted by pagu "
+                      "(from 2026 pagu − blokir); mean over quarters (docs: IKPA, component "
+                      "calculators; IKPA 2024+ components)")
 _SOURCE_DEVIASI = ("PER-5/PB/2022 and PER-5/PB/2024, provisional reading: monthly "
                    "|realization − plan| / plan capped at 100 %; score 100 − mean deviation "
                    "(docs: IKPA, component calculators)")
-_SOURCE_REVISI = ("PER-4/PB/2020, provisional reading: allowed / actual × 100 averaged over "
-                  "periods; one revision allowed per quarter (per semester from 2024) "
-                  "(docs: IKPA, component calculators)")
-
-
-def _label(key: Any) -> str:
+def type_label(key: Any) -> str:
     """A spending type label: ``52``, ``"52"`` or an enum whose value is ``"52"``."""
     value = getattr(key, "value", key)
     if isinstance(value, bool) or not isinstance(value, int | str):
@@ -85,7 +84,7 @@ def _label(key: Any) -> str:
     return str(value).strip()
 
 
-def _whole_count(value: Any, *, field: str) -> int:
+def whole_count(value: Any, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError("a count is a whole number (int)", field=field, value=value)
     if value < 0:
@@ -100,7 +99,7 @@ def _series(data: Any, *, field: str, longest: int, period: str) -> dict[str, li
                                field=field, value=data)
     series: dict[str, list[int]] = {}
     for key, values in data.items():
-        label = _label(key)
+        label = type_label(key)
         where = f"{field}[{label}]"
         if isinstance(values, str) or not isinstance(values, Sequence):
             raise InvalidTypeError(f"give a sequence of {period} amounts", field=where,
@@ -120,7 +119,7 @@ def _pagu(data: Any, types: Sequence[str], *, field: str = "pagu") -> dict[str, 
     if not isinstance(data, Mapping):
         raise InvalidTypeError("give a mapping of spending type to pagu", field=field,
                                value=data)
-    pagu = {_label(key): to_rupiah(value, field=f"{field}[{_label(key)}]")
+    pagu = {type_label(key): to_rupiah(value, field=f"{field}[{type_label(key)}]")
             for key, value in data.items()}
     if set(pagu) != set(types):
         raise InvalidValueError("pagu and realization name different spending types",
@@ -140,23 +139,33 @@ def _check_year(year: Any) -> int:
 
 def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
                     realization: Mapping[Any, Sequence[Any]],
-                    targets: Mapping[Any, Sequence[Any]] | None = None) -> CalculatedComponent:
+                    targets: Mapping[Any, Sequence[Any]] | None = None,
+                    blokir: Mapping[Any, Any] | None = None,
+                    base: Base | None = None) -> CalculatedComponent:
     """Penyerapan Anggaran score from quarterly cumulative realizations (provisional).
 
     Parameters
     ----------
     year : int
-        The fiscal year; chooses the quarterly targets (:data:`PENYERAPAN_TARGETS`:
-        2021, and 2024 on).  Other years have no targets known to kinerja:
+        The fiscal year; chooses the quarterly targets and the base
+        (:data:`PENYERAPAN_TARGETS`: 2021, 2024 and, against pagu minus
+        blokir, 2026 on).  Other years have no targets known to kinerja:
         give *targets*.
     pagu : mapping of spending type to Rupiah
         Each spending type's pagu (51, 52, 53, 57).
     realization : mapping of spending type to sequence of Rupiah
         Cumulative realization at the end of Q1, Q2, ... (1 to 4 quarters).
     targets : mapping of spending type to sequence of percent, optional
-        Cumulative quarterly targets (% of pagu) replacing the year's table
-        for the types given; required where the table has none (the 2024
-        Q3 target for bansos, 57, is not known to kinerja).
+        Cumulative quarterly targets (% of the base) replacing the year's
+        table for the types given; required where the table has none (the
+        2024–2025 Q3 target for bansos, 57, is not known to kinerja).
+    blokir : mapping of spending type to Rupiah, optional
+        The blocked part of each type's pagu (a type not listed has none;
+        ``{}`` when nothing is blocked).  Required when the base is pagu
+        minus blokir (from 2026); refused when it is pagu.
+    base : {"pagu", "pagu_minus_blokir"}, optional
+        Override the year's base (*provisional*: pagu minus blokir from
+        2026 is one public engine's reading of PER-5/PB/2024).
 
     Returns
     -------
@@ -165,12 +174,13 @@ def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
 
     Notes
     -----
-    For quarter q and spending type t, absorption a = R_tq / pagu_t × 100 and
-    the type's achievement is min(a / target_tq × 100, 100).  The quarter's
-    value weights the achievements by pagu; the score is the mean of the
-    quarters' values.  Source: kinerja's *provisional* reading of
-    PER-4/PB/2021 and PER-5/PB/2024 (docs page *IKPA*, section "Component
-    calculators").
+    For quarter q and spending type t, absorption a = R_tq / B_t × 100, where
+    B_t is the type's pagu (from 2026: pagu − blokir), and the type's
+    achievement is min(a / target_tq × 100, 100).  The quarter's value
+    weights the achievements by B_t; the score is the mean of the quarters'
+    values.  Source: kinerja's *provisional* reading of PER-4/PB/2021 and
+    PER-5/PB/2024 (docs pages *IKPA*, section "Component calculators", and
+    *IKPA 2024+ components*).
 
     Examples
     --------
@@ -190,11 +200,25 @@ pagu-weighted, mean over quarters; provisional; ...)
     Q2: 52 absorbed 40 % of pagu vs target 50 % → 80; 53 absorbed 40 % of pagu vs target \
 40 % → 100; pagu-weighted → 95
     mean of 2 quarters = (100 + 95) / 2 = 97,5
+
+    From 2026 the base is pagu minus blokir (200.000 of the 52 pagu blocked):
+
+    >>> kinerja.ikpa_penyerapan(
+    ...     year=2026, pagu={52: 1_000_000}, blokir={52: 200_000},
+    ...     realization={52: [120_000]}).lines[0]
+    'Q1: 52 absorbed 15 % of pagu − blokir vs target 15 % → 100; weighted by pagu − blokir → 100'
     """
     first = _check_year(year)
     spent = _series(realization, field="realization", longest=4, period="quarter")
     budget = _pagu(pagu, list(spent))
-    table = dict(PENYERAPAN_TARGETS.get(first, {}))
+    known = [y for y in PENYERAPAN_TARGETS if first <= y <= year]
+    rule_year = max(known) if known else None
+    table = dict(PENYERAPAN_TARGETS[rule_year]) if rule_year is not None else {}
+    rule_base = next((r.base for r in penyerapan_rules() if r.from_year == rule_year), "pagu")
+    if base is not None:
+        check_choice(base, tuple(_BASE_NAMES), "base")
+    chosen: Base = base if base is not None else rule_base  # type: ignore[assignment]
+    budget = _base(budget, blokir, chosen, year)
     if targets is not None and not isinstance(targets, Mapping):
         raise InvalidTypeError("targets map each spending type to its quarterly targets",
                                field="targets", value=targets,
@@ -208,13 +232,15 @@ pagu-weighted, mean over quarters; provisional; ...)
                 fix="give cumulative amounts (each quarter's total so far), not amounts "
                 "per quarter")
     for key, values in (targets or {}).items():
-        label = _label(key)
+        label = type_label(key)
         if isinstance(values, str) or not isinstance(values, Sequence) or len(values) > 4:
             raise InvalidValueError("give up to 4 cumulative quarterly targets",
                                     field=f"targets[{label}]", value=values)
         table[label] = tuple(None if v is None else to_decimal(v, field=f"targets[{label}]")
                              for v in values)
     quarters = len(next(iter(spent.values())))
+    name = _BASE_NAMES[chosen]
+    weighting = "pagu-weighted" if chosen == "pagu" else "weighted by pagu − blokir"
     lines = []
     means: list[Decimal] = []
     with exact():
@@ -226,20 +252,51 @@ pagu-weighted, mean over quarters; provisional; ...)
                 absorbed = Decimal(amounts[q]) * 100 / budget[label]
                 achieved = min(absorbed / target * 100, _HUNDRED)
                 weighted += budget[label] * achieved
-                parts.append(f"{label} absorbed {format_trace(absorbed)} % of pagu vs target "
+                parts.append(f"{label} absorbed {format_trace(absorbed)} % of {name} vs target "
                              f"{format_trace(target)} % → {format_trace(achieved)}")
             value = weighted / total_pagu
             means.append(value)
             lines.append(f"Q{q + 1}: " + "; ".join(parts)
-                         + f"; pagu-weighted → {format_trace(value)}")
+                         + f"; {weighting} → {format_trace(value)}")
         score = sum(means, Decimal(0)) / quarters
     terms = " + ".join(format_trace(m) for m in means)
     lines.append(f"mean of {quarters} quarter{'s' if quarters > 1 else ''} = ({terms}) / "
                  f"{quarters} = {format_trace(score)}")
     return CalculatedComponent(
         key="penyerapan_anggaran", year=year, value=score,
-        method="quarterly absorption against targets, capped at 100 %, pagu-weighted, "
+        method=f"quarterly absorption against targets, capped at 100 %, {weighting}, "
         "mean over quarters", source=_SOURCE_PENYERAPAN, lines=tuple(lines))
+
+
+def _base(budget: dict[str, int], blokir: Any, base: Base, year: int) -> dict[str, int]:
+    """Each type's base: its pagu, or its pagu minus blokir (every type's must stay above 0)."""
+    if base == "pagu":
+        if blokir is not None:
+            raise InvalidValueError(
+                f"the base in {year} is pagu, so blokir is not used", field="blokir",
+                fix="leave blokir out, or pass base='pagu_minus_blokir' to absorb against "
+                "pagu minus blokir")
+        return budget
+    if blokir is None:
+        raise MissingValueError(
+            f"absorption in {year} is against pagu minus blokir: the blokir is needed",
+            field="blokir", fix="give blokir={52: ..., 53: ...} ({} when nothing is blocked)")
+    if not isinstance(blokir, Mapping):
+        raise InvalidTypeError("give a mapping of spending type to blokir", field="blokir",
+                               value=blokir)
+    blocked = {type_label(key): to_rupiah(value, field=f"blokir[{type_label(key)}]")
+               for key, value in blokir.items()}
+    unknown = sorted(set(blocked) - set(budget))
+    if unknown:
+        raise InvalidValueError("blokir of spending types not realized", field="blokir",
+                                value=unknown, fix="give blokir for the realized types only")
+    based = {label: amount - blocked.get(label, 0) for label, amount in budget.items()}
+    for label, amount in based.items():
+        if amount <= 0:
+            raise UndefinedRatioError("the blokir leaves no pagu to absorb against",
+                                      field=f"blokir[{label}]", value=blocked[label],
+                                      fix="a blokir is below the type's pagu")
+    return based
 
 
 def _target(table: Mapping[str, tuple[Decimal | None, ...]], label: str, quarter: int,
@@ -369,70 +426,3 @@ def _deviation(plan: int, spent: int, zero_plan: ZeroPlanPolicy, field: str) -> 
                 "the plan")
         return Decimal(0) if spent == 0 else _HUNDRED
     return min(Decimal(abs(spent - plan)) * 100 / plan, _HUNDRED)
-
-
-def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1
-                     ) -> CalculatedComponent:
-    """Revisi DIPA score from the number of revisions per period (provisional).
-
-    Parameters
-    ----------
-    year : int
-        The fiscal year; chooses the period: quarters up to 2023, semesters
-        from 2024 (PER-5/PB/2024).
-    revisions : sequence of int
-        The number of revisions of the counted kinds in each period so far
-        (up to 4 quarters, or 2 semesters).
-    allowed : int, default 1
-        Revisions allowed per period without penalty.
-
-    Returns
-    -------
-    CalculatedComponent
-        ``key="revisi_dipa"``.
-
-    Notes
-    -----
-    Each period scores 100 when the revisions do not exceed the allowance,
-    else allowed / actual × 100; the score is the mean over periods.  The
-    formula is kinerja's provisional reading of PER-4/PB/2020; kinerja applies it to later
-    years with that year's period.  *Provisional* (docs page *IKPA*, section
-    "Component calculators").
-
-    Examples
-    --------
-    >>> import kinerja
-    >>> kinerja.ikpa_revisi_dipa(year=2020, revisions=[1, 2, 0, 4]).value
-    Decimal('68.75')
-    >>> kinerja.ikpa_revisi_dipa(year=2024, revisions=[2, 1]).value
-    Decimal('75')
-    """
-    first = _check_year(year)
-    period, longest = ("semester", 2) if first >= 2024 else ("quarter", 4)
-    if isinstance(revisions, str) or not isinstance(revisions, Sequence):
-        raise InvalidTypeError("give the revision counts as a sequence, one per period",
-                               field="revisions", value=revisions)
-    if not 1 <= len(revisions) <= longest:
-        raise InvalidValueError(f"give 1 to {longest} counts (one per {period} in {year})",
-                                field="revisions", value=len(revisions))
-    counts = [_whole_count(c, field=f"revisions[{i}]") for i, c in enumerate(revisions)]
-    allowance = _whole_count(allowed, field="allowed")
-    if allowance == 0:
-        raise InvalidValueError("at least one revision per period is allowed", field="allowed",
-                                value=0)
-    lines, scores = [], []
-    with exact():
-        for index, count in enumerate(counts):
-            value = _HUNDRED if count <= allowance else Decimal(allowance) * 100 / count
-            scores.append(value)
-            rule = (f"{count} ≤ {allowance} allowed → 100" if count <= allowance
-                    else f"{allowance} / {count} × 100 = {format_trace(value)}")
-            lines.append(f"{period} {index + 1}: {rule}")
-        score = sum(scores, Decimal(0)) / len(scores)
-    terms = " + ".join(format_trace(s) for s in scores)
-    lines.append(f"mean of {len(scores)} {period}s = ({terms}) / {len(scores)} = "
-                 f"{format_trace(score)}")
-    return CalculatedComponent(
-        key="revisi_dipa", year=year, value=score,
-        method=f"allowed / actual × 100 per {period}, capped at 100, mean over {period}s",
-        source=_SOURCE_REVISI, lines=tuple(lines))
