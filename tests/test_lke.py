@@ -435,3 +435,15 @@ def test_value_classes_refuse_a_wrong_field():
             fields = [e.field for e in error.exceptions] if isinstance(
                 error, ExceptionGroup) else [error.field]
             assert any(field.name in (f or "") for f in fields), (type(sample), field.name)
+
+
+@given(st.lists(st.integers(min_value=1, max_value=400), min_size=12, max_size=12),
+       st.sampled_from(["low_exclusive", "low_inclusive"]),
+       st.sampled_from(["presented", "exact"]))
+def test_any_lke_scheme_round_trips_through_the_file_format(tenths, boundary, basis):
+    """Weights in tenths, either boundary and basis: dump_scheme → loads_scheme is the same."""
+    components = [attrs.evolve(c, weight=Decimal(t) / 10)
+                  for c, t in zip(SCHEME.components, tenths, strict=True)]
+    scheme = attrs.evolve(SCHEME, components=components, weight_total=Decimal(sum(tenths)) / 10,
+                          band_boundary=boundary, category_basis=basis)
+    assert kinerja.loads_scheme(kinerja.dump_scheme(scheme)) == scheme

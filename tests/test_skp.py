@@ -384,3 +384,16 @@ def test_value_classes_refuse_a_wrong_field():
             fields = [e.field for e in error.exceptions] if isinstance(
                 error, ExceptionGroup) else [error.field]
             assert any(field.name in (f or "") for f in fields), (type(sample), field.name)
+
+
+@given(st.dictionaries(st.sampled_from(["Ahli Pertama", "Terampil", "Mahir", "Penyelia"]),
+                       st.decimals(min_value="0.5", max_value=100, places=2), min_size=1),
+       st.dictionaries(st.sampled_from(["Istimewa", "Baik", "Kurang"]),
+                       st.dictionaries(st.sampled_from(sorted(SHARES)),
+                                       st.tuples(st.none() | st.integers(0, 50),
+                                                 st.none() | st.integers(50, 100)))))
+def test_any_skp_scheme_round_trips_through_its_file(coefficients, distribution):
+    """Coefficients and distribution rules of any shape: dump → loads gives the same scheme."""
+    scheme = attrs.evolve(kinerja.skp_scheme(), coefficients=coefficients,
+                          distribution=distribution)
+    assert kinerja.loads_skp_scheme(kinerja.dump_skp_scheme(scheme)) == scheme
