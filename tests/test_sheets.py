@@ -242,3 +242,14 @@ def test_only_a_total_row_ends_the_data(tmp_path):
     assert [row.level for row in export.rows] == ["akun", "detail", "total"]
     assert [(w.cell, w.printed, w.expected) for w in export.warnings] == [("Data!D4", 249, 250)]
     assert export.skipped_rows == ("Data!5 footer",)
+
+
+def test_a_path_that_is_not_a_path_is_named():
+    """None as the workbook, 3 as the file to write: InvalidTypeError on field 'path'."""
+    with pytest.raises(kinerja.InvalidTypeError) as caught:
+        sheets.read_budget_export(None, year=2024)
+    assert (caught.value.field, caught.value.value) == ("path", None)
+    with pytest.raises(kinerja.InvalidTypeError, match="path of a workbook"):
+        sheets.write_xlsx(3, [])
+    with pytest.raises(kinerja.InvalidTypeError, match="path of a document"):
+        sheets.write_docx(3, [])

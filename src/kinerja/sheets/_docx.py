@@ -21,6 +21,7 @@ from kinerja.core._options import Lang
 from kinerja.core._options import check_lang as _check_lang
 from kinerja.exceptions import InvalidTypeError, ReportFileError
 from kinerja.outputs._table import Table
+from kinerja.sheets._workbook import as_path
 from kinerja.sheets._write import SEVERITY_COLOURS
 
 __all__ = ["write_docx"]
@@ -86,7 +87,7 @@ def write_docx(path: str | Path, tables: Sequence[Table] = (), *,
             for cell, field in zip(row.cells, COLUMNS, strict=True):
                 cell.text = values[field]
             _shade(row.cells[0], SEVERITY_COLOURS[finding.severity])
-    target = Path(path)
+    target = as_path(path, 'document')
     try:
         document.save(str(target))
     except OSError as error:

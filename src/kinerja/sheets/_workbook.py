@@ -9,6 +9,7 @@ text are read by the strict parser of :mod:`kinerja.core._parse`.  Docs page
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 import zipfile
@@ -20,9 +21,9 @@ from typing import Any
 from kinerja.core._extras import optional_import
 from kinerja.core._input import to_decimal
 from kinerja.core._parse import Notation, parse_number
-from kinerja.exceptions import InvalidValueError, KinerjaError, ReportFileError
+from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, ReportFileError
 
-__all__ = ["Grid", "address", "column_letter", "find_header", "is_blank", "normalise",
+__all__ = ["Grid", "address", "as_path", "column_letter", "find_header", "is_blank", "normalise",
            "read_amount", "read_figure", "read_grid"]
 
 #: The first bytes of an OLE2 compound file: an encrypted .xlsx or an old .xls.
@@ -87,6 +88,21 @@ class Grid:
         return address(self.sheet, row, column)
 
 
+def as_path(path: Any, what: str) -> Path:
+    """*path* as a :class:`~pathlib.Path`, or an error naming what it should be.
+
+    >>> as_path(5, "workbook")
+    Traceback (most recent call last):
+    ...
+    kinerja.exceptions.InvalidTypeError: path: the path of a workbook is a str or a \
+pathlib.Path (got 5). Fix: give the file's path.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidTypeError(f"the path of a {what} is a str or a pathlib.Path",
+                               field="path", value=path, fix="give the file's path")
+    return Path(path)
+
+
 def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
     """Read every cell value of one sheet of an ``.xlsx`` workbook (openpyxl, read-only).
 
@@ -94,8 +110,8 @@ def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
     password-protected (or old ``.xls``) file, and for a workbook without the
     sheet or without any cell.
     """
+    file = as_path(path, "workbook")
     openpyxl = optional_import("openpyxl", extra="xlsx", feature="reading spreadsheets")
-    file = Path(path)
     source = str(file)
     try:
         with file.open("rb") as handle:

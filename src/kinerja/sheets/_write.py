@@ -25,6 +25,7 @@ from kinerja.core._rounding import round_half_up, significant_places
 from kinerja.core._units import UnitKind
 from kinerja.exceptions import InvalidTypeError, ReportFileError
 from kinerja.outputs._table import Column, Quantity, Table
+from kinerja.sheets._workbook import as_path
 
 __all__ = ["SEVERITY_COLOURS", "cell_value", "write_xlsx"]
 
@@ -158,7 +159,7 @@ def write_xlsx(path: str | Path, tables: Sequence[Table] = (), *,
             "Temuan" if lang == "id" else "Findings", taken), styles, bold)
     if not book.sheetnames:
         book.create_sheet("Kosong" if lang == "id" else "Empty")
-    target = Path(path)
+    target = as_path(path, 'workbook')
     try:
         book.save(target)
     except OSError as error:
