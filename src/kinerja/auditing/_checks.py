@@ -12,12 +12,12 @@ and puts the findings together; budget figures and scores are checked in
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
 from kinerja.auditing._amounts import check_budget, no_figure
+from kinerja.auditing._claims import change, period_summary, unit_mismatch
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
@@ -29,17 +29,15 @@ from kinerja.auditing._messages import (
     KINERJA,
     MISSING,
     OWN_FIGURES,
-    PERIODS,
     PLAN,
 )
 from kinerja.auditing._scores import ScoreChecks
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NOT_STATED, NotApplicable, NotStated
-from kinerja.core._units import Unit, UnitKind
+from kinerja.core._units import UnitKind
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
-from kinerja.indicators._periods import Aggregation, aggregate_periods, finest_periods
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure
 
@@ -197,6 +195,8 @@ class Auditor:
     def _indicator(self, figure: PrintedFigure, record: IndicatorRecord,
                    year: int) -> Outcome | None:
         kind = figure.figure
+        if kind == "change":
+            return change(figure, record, year)
         number = figure.numbers()[0]
         unit = record.indicator.unit.suffix
         target_or_not = record.target(year)
@@ -210,11 +210,11 @@ class Auditor:
                            OWN_FIGURES)
         if kind in ("achievement", "achievement_raw"):
             return self._achievement(figure, record, year)
-        mismatch = _unit_mismatch(figure, record.indicator.unit)
+        mismatch = unit_mismatch(figure, record.indicator.unit)
         if mismatch is not None:
             return mismatch
         if kind in ("period_total", "period_mean"):
-            return _period_summary(figure, record, year)
+            return period_summary(figure, record, year)
         if kind == "target":
             target = record.target(year)
             if isinstance(target, NotApplicable | NotStated):
@@ -339,42 +339,6 @@ class Auditor:
                                               (part("undefined", error=str(error)),),
                                               ACHIEVEMENT)
         return self._contexts[key]
-
-
-_PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
-
-
-def _unit_mismatch(figure: PrintedFigure, unit: Unit) -> Outcome | None:
-    """An error when the printed text states a unit (%, per N) the indicator does not have."""
-    if figure.whole:
-        return None
-    per = _PER.search(figure.text)
-    printed: str | None = None
-    if "%" in figure.text and unit.kind is not UnitKind.PERCENT:
-        printed = "%"
-    elif per is not None and (unit.kind is not UnitKind.RATE
-                              or int(per.group(1).replace(".", "")) != unit.scale):
-        printed = f"per {per.group(1)}"
-    if printed is None:
-        return None
-    return Outcome("unit-mismatch", Severity.ERROR, "n/a",
-                   (part("unit_mismatch", printed_unit=printed, unit=str(unit)),), COUNTS)
-
-
-def _period_summary(figure: PrintedFigure, record: IndicatorRecord, year: int
-                    ) -> Outcome | None:
-    """A period table's printed total ("Jumlah") or mean ("Rata-rata") of its realizations."""
-    periods = record.periods.get(year)
-    values = finest_periods({key: f.realization.value for key, f in (periods or {}).items()
-                             if f.realization is not None and f.realization.value is not None})
-    if not values:
-        return no_figure("period realizations", year)
-    how: Aggregation = "sum" if figure.figure == "period_total" else "mean"
-    value = aggregate_periods(values, how)
-    return compare(figure.numbers()[0], value, rule=figure.figure.replace("_", "-"),
-                   source=PERIODS, template="period_summary",
-                   params={"which": how, "periods": ", ".join(values)},
-                   places=max(significant_places(v) for v in values.values()))
 
 
 def _unstated(kind: str, target: Any, realization: Realization | None) -> str | None:

@@ -34,6 +34,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
     # the periods of one indicator in one year: a monthly table's "Jumlah" and "Rata-rata"
     "period_total": ("indicator",),
     "period_mean": ("indicator",),
+    # a claim in words about how an indicator moved since the year before ("meningkat")
+    "change": ("indicator",),
     # one line (or the total, line = "total") of a budget breakdown in one year
     "pagu": ("breakdown", "line"),
     "spending": ("breakdown", "line"),
@@ -157,6 +159,36 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     return first, converted
 
 
+#: Words of a claimed change: how the value moved, or how the performance did.
+_CHANGE_WORDS = {
+    "value_up": ("naik", "bertambah", "lebih tinggi", "increased", "rose", "higher"),
+    "value_down": ("turun", "berkurang", "lebih rendah", "decreased", "fell", "lower"),
+    "improved": ("meningkat", "membaik", "lebih baik", "improved", "better"),
+    "worsened": ("menurun", "memburuk", "lebih buruk", "worsened", "worse"),
+    "unchanged": ("tetap", "sama", "tidak berubah", "unchanged", "stable"),
+}
+
+
+def claimed_change(text: str) -> str:
+    """What a printed claim of change says: value_up, value_down, improved, worsened, unchanged.
+
+    "meningkat" is the LKjIP's word for a performance that improved; "naik" is
+    the value going up (which, for a lower-is-better indicator, is a worsening).
+
+    >>> claimed_change("Capaian meningkat"), claimed_change("AKI turun")
+    ('improved', 'value_down')
+    """
+    words = " ".join(text.lower().split())
+    found = [kind for kind, options in _CHANGE_WORDS.items()
+             if any(re.search(rf"\b{re.escape(option)}\b", words) for option in options)]
+    if len(found) != 1:
+        raise InvalidValueError(
+            "a claimed change is one of: naik / turun (the value), meningkat / menurun "
+            "(the performance), tetap", field="text", value=text,
+            fix="copy the word of the claim, e.g. 'meningkat' or 'turun'")
+    return found[0]
+
+
 def _figure_kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in FIGURES:
         raise InvalidValueError("unknown kind of printed figure", field="figure", value=value,
@@ -218,7 +250,9 @@ class PrintedFigure:
                 raise InvalidValueError(f"a printed {self.figure} needs its {needed}",
                                         field=needed, value=None,
                                         fix=f"say which {needed} the figure is about")
-        if not self.figure.endswith(".category"):
+        if self.figure == "change":
+            claimed_change(self.text)  # refuse words that claim no direction now
+        elif not self.figure.endswith(".category"):
             self.numbers()  # refuse text without a number now, not in the audit
 
     @property

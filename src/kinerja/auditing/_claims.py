@@ -1,0 +1,85 @@
+"""Printed indicator figures beyond one number: units, claimed changes, period tables.
+
+A figure printed in a unit the indicator does not have ("0,7 %" for a rate per
+1.000) is a unit mismatch; a claim in words that an indicator rose or improved
+("naik", "meningkat") is checked against the realizations of two years; a
+period table's printed total and average against its finest periods.  Docs
+page *The audit* (``docs/audit.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kinerja.auditing._amounts import no_figure
+from kinerja.auditing._compare import Outcome, compare, part
+from kinerja.auditing._findings import Severity
+from kinerja.auditing._messages import ACHIEVEMENT, COUNTS, PERIODS
+from kinerja.core._l10n import text
+from kinerja.core._notation import Numeral
+from kinerja.core._rounding import significant_places
+from kinerja.core._units import Unit, UnitKind
+from kinerja.indicators._periods import Aggregation, aggregate_periods, finest_periods
+from kinerja.indicators._renstra import direction
+from kinerja.report._model import IndicatorRecord
+from kinerja.report._printed import PrintedFigure, claimed_change
+
+__all__ = ["change", "period_summary", "unit_mismatch"]
+
+_PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
+
+
+def unit_mismatch(figure: PrintedFigure, unit: Unit) -> Outcome | None:
+    """An error when the printed text states a unit (%, per N) the indicator does not have."""
+    if figure.whole:
+        return None
+    per = _PER.search(figure.text)
+    printed: str | None = None
+    if "%" in figure.text and unit.kind is not UnitKind.PERCENT:
+        printed = "%"
+    elif per is not None and (unit.kind is not UnitKind.RATE
+                              or int(per.group(1).replace(".", "")) != unit.scale):
+        printed = f"per {per.group(1)}"
+    if printed is None:
+        return None
+    return Outcome("unit-mismatch", Severity.ERROR, "n/a",
+                   (part("unit_mismatch", printed_unit=printed, unit=str(unit)),), COUNTS)
+
+
+def change(figure: PrintedFigure, record: IndicatorRecord, year: int) -> Outcome | None:
+    """A claim in words that a realization rose, fell, improved or worsened since a year before."""
+    earlier = [y for y, r in record.realizations.items() if y < year and r.value is not None]
+    now = record.realizations.get(year)
+    if not earlier or now is None or now.value is None:
+        return no_figure("realizations of two years", year)
+    before = record.realizations[max(earlier)].value
+    assert before is not None
+    moved = direction(before, now.value, record.indicator.polarity)
+    value = ("unchanged" if now.value == before
+             else "value_up" if now.value > before else "value_down")
+    claim = claimed_change(figure.text)
+    if claim in (value, moved.value):
+        return None
+    truth = value if value == "unchanged" else f"{value}_{moved.value}"
+    return Outcome("change-claim", Severity.ERROR, truth.replace("_", " "),
+                   (part("change_claim",
+                         before=Numeral(before, min(2, significant_places(before))),
+                         after=Numeral(now.value, min(2, significant_places(now.value))),
+                         before_year=max(earlier), which=text(f"term.{truth}", "en")),),
+                   ACHIEVEMENT)
+
+
+def period_summary(figure: PrintedFigure, record: IndicatorRecord, year: int
+                    ) -> Outcome | None:
+    """A period table's printed total ("Jumlah") or mean ("Rata-rata") of its realizations."""
+    periods = record.periods.get(year)
+    values = finest_periods({key: f.realization.value for key, f in (periods or {}).items()
+                             if f.realization is not None and f.realization.value is not None})
+    if not values:
+        return no_figure("period realizations", year)
+    how: Aggregation = "sum" if figure.figure == "period_total" else "mean"
+    value = aggregate_periods(values, how)
+    return compare(figure.numbers()[0], value, rule=figure.figure.replace("_", "-"),
+                   source=PERIODS, template="period_summary",
+                   params={"which": how, "periods": ", ".join(values)},
+                   places=max(significant_places(v) for v in values.values()))

@@ -1,0 +1,69 @@
+"""Claims in words about how an indicator moved ("naik", "meningkat"), checked against the figures.
+
+Maternal mortality went from 7 / 6.100 × 100.000 = 114,75 (2022) to 5 / 6.000 × 100.000 =
+83,33 (2023): the value fell, which for a lower-is-better indicator is an improvement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kinerja
+from kinerja.report._printed import claimed_change
+
+REPORT = '''
+format = "kinerja-report"
+version = 2
+year = 2023
+[satker]
+name = "Dinas Kesehatan Kabupaten Contoh"
+[[goals]]
+code = "S-1"
+level = "program"
+name = "Meningkatnya derajat kesehatan masyarakat"
+[[indicators]]
+code = "AKI"
+name = "Angka Kematian Ibu"
+goal = "S-1"
+unit = "per 100.000 kelahiran hidup"
+polarity = "negatif"
+targets = { 2023 = 90 }
+realizations = { 2022 = { numerator = 7, denominator = 6100 }, 2023 = \
+    { numerator = 5, denominator = 6000 } }
+[[printed]]
+figure = "change"
+indicator = "AKI"
+text = "{claim}"
+where = "Bab III, paragraf 2"
+'''
+
+
+@pytest.mark.parametrize(("claim", "rules"), [
+    ("AKI turun", []),
+    ("capaian AKI meningkat", []),
+    ("membaik", []),
+    ("AKI naik", [("change-claim", "value down improved")]),
+    ("kinerja menurun", [("change-claim", "value down improved")]),
+    ("tetap", [("change-claim", "value down improved")]),
+])
+def test_a_claimed_change_is_checked_against_both_years(claim, rules):
+    """'turun' (the value) and 'meningkat' (the performance) are both right; 'naik' is not."""
+    result = kinerja.audit(kinerja.loads_report(REPORT.replace("{claim}", claim)))
+    assert [(f.rule, f.expected) for f in result.findings] == rules
+
+
+def test_the_message_says_which_way_and_why_in_both_languages():
+    """The finding names both years' figures and what the move means for the polarity."""
+    result = kinerja.audit(kinerja.loads_report(REPORT.replace("{claim}", "AKI naik")))
+    assert result.findings[0].message("en").startswith(
+        "The realization went from 114,75 (2022) to 83,33: the value fell, an improvement for "
+        "this lower-is-better indicator.".replace(",", ".", 2))
+    assert "nilainya turun, membaik untuk indikator berpolaritas negatif ini" in \
+        result.findings[0].message("id")
+
+
+@pytest.mark.parametrize("text", ["berubah", "naik dan turun", "120 %"])
+def test_words_that_claim_no_one_direction_are_refused(text):
+    """A claim must name one direction; anything else is refused when the file is read."""
+    with pytest.raises(kinerja.KinerjaError):
+        claimed_change(text)
