@@ -6,6 +6,8 @@ Maternal mortality went from 7 / 6.100 × 100.000 = 114,75 (2022) to 5 / 6.000 �
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 import kinerja
@@ -67,3 +69,35 @@ def test_words_that_claim_no_one_direction_are_refused(text):
     """A claim must name one direction; anything else is refused when the file is read."""
     with pytest.raises(kinerja.KinerjaError):
         claimed_change(text)
+
+
+# --- "rata-rata capaian": the mean of the reported achievements ---------------------------
+
+def _mean_of(goal: str | None, text: str) -> list[tuple[str, str]]:
+    base = kinerja.example_path().read_text(encoding="utf-8")
+    entry = ('\n[[printed]]\nfigure = "achievement_mean"\n'
+             + (f'goal = "{goal}"\n' if goal else "")
+             + f'text = "{text}"\nwhere = "Bab III, rata-rata"\n')
+    result = kinerja.audit(kinerja.loads_report(base + entry))
+    return [(f.rule, f.expected) for f in result.findings if f.location == "Bab III, rata-rata"]
+
+
+def _oracle_sk1() -> Fraction:
+    """SK-1: 120 (capped), (2 − (31/47 × 100) / 55) × 100, 120 (capped)."""
+    lower = (2 - Fraction(3100, 47) / 55) * 100
+    return (120 + lower + 120) / 3
+
+
+@pytest.mark.parametrize(("goal", "text", "rules"), [
+    ("SK-1", "106,69 %", []),
+    ("SK-1", "106,7 %", []),
+    ("SK-1", "113,33 %", [("achievement-mean", "106.69")]),  # (120 + 120 + 100) / 3
+    ("SK-2", "100 %", []),
+    (None, "102,87 %", []),
+])
+def test_a_printed_mean_achievement(goal, text, rules):
+    """A goal's (or all indicators') mean achievement is the mean of the reported ones."""
+    assert round(_oracle_sk1(), 2) == Fraction("106.69")
+    everything = (240 + (_oracle_sk1() * 3 - 240) + 400) / 7
+    assert round(everything, 2) == Fraction("102.87")
+    assert _mean_of(goal, text) == rules

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.auditing._amounts import check_budget, no_figure
-from kinerja.auditing._claims import change, period_summary, unit_mismatch
+from kinerja.auditing._claims import achievement_mean, change, period_summary, unit_mismatch
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
@@ -113,6 +113,8 @@ class Auditor:
                     return no_figure(f"figures of {figure.period}", year)
                 record = view
             return self._indicator(figure, record, year)
+        if figure.figure == "achievement_mean":
+            return achievement_mean(self.report, figure, year)
         if figure.breakdown is not None:
             return check_budget(self.report, figure, year)
         return self._scores.check(figure)

@@ -19,12 +19,13 @@ from kinerja.core._l10n import text
 from kinerja.core._notation import Numeral
 from kinerja.core._rounding import significant_places
 from kinerja.core._units import Unit, UnitKind
+from kinerja.indicators._assessment import Status
 from kinerja.indicators._periods import Aggregation, aggregate_periods, finest_periods
 from kinerja.indicators._renstra import direction
-from kinerja.report._model import IndicatorRecord
+from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure, claimed_change
 
-__all__ = ["change", "period_summary", "unit_mismatch"]
+__all__ = ["achievement_mean", "change", "period_summary", "unit_mismatch"]
 
 _PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
 
@@ -83,3 +84,26 @@ def period_summary(figure: PrintedFigure, record: IndicatorRecord, year: int
                    source=PERIODS, template="period_summary",
                    params={"which": how, "periods": ", ".join(values)},
                    places=max(significant_places(v) for v in values.values()))
+
+
+def achievement_mean(report: Report, figure: PrintedFigure, year: int) -> Outcome | None:
+    """A printed "rata-rata capaian": the mean of the reported (capped) achievements.
+
+    The indicators of ``figure.goal`` (or all the report's), those with an
+    achievement in *year*; indicators without one (not applicable, missing,
+    not stated) are left out and named.
+    """
+    records = [r for r in report.indicators if figure.goal is None or r.goal == figure.goal]
+    if not records:
+        return no_figure(f"indicators of goal {figure.goal}", year)
+    results = [report.assess(r.code, year) for r in records]
+    values = [r.capped for r in results if r.status in (Status.MET, Status.NOT_MET)
+              and r.capped is not None]
+    if not values:
+        return no_figure("achievements", year)
+    mean = aggregate_periods(values, "mean")
+    return compare(figure.numbers()[0], mean, rule="achievement-mean", source=ACHIEVEMENT,
+                   template="achievement_mean",
+                   params={"count": len(values),
+                           "codes": ", ".join(r.indicator.code for r in results
+                                              if r.capped is not None)})

@@ -48,7 +48,7 @@ REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note", "
 LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
         "spending_type", "indicator", "name"}
 PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
-           "aspect", "note", "period"}
+           "aspect", "note", "period", "goal"}
 NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
 MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}
 #: The document does not show the figure: unknown, neither missing nor not applicable.

@@ -34,6 +34,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
     # the periods of one indicator in one year: a monthly table's "Jumlah" and "Rata-rata"
     "period_total": ("indicator",),
     "period_mean": ("indicator",),
+    # the mean of the reported achievements of a goal's indicators (or of all): "rata-rata"
+    "achievement_mean": (),
     # a claim in words about how an indicator moved since the year before ("meningkat")
     "change": ("indicator",),
     # one line (or the total, line = "total") of a budget breakdown in one year
@@ -222,6 +224,9 @@ class PrintedFigure:
     period : str, optional
         For an indicator figure of one period of the year: "TW I", "Semester
         II", "Januari" (kept as its canonical key, ``TW1``, ``S2``, ``M1``).
+    goal : str, optional
+        For ``achievement_mean``: the goal whose indicators are averaged
+        (default: all the report's indicators).
     note : str, optional
 
     Examples
@@ -243,6 +248,7 @@ class PrintedFigure:
     note: str | None = None
     period: str | None = attrs.field(default=None,
                                      converter=attrs.converters.optional(period_key))
+    goal: str | None = None
 
     def __attrs_post_init__(self) -> None:
         for needed in FIGURES[self.figure]:
@@ -285,4 +291,4 @@ class PrintedFigure:
         *default_year* stands for a figure without its own year (the report's).
         """
         return (self.figure, self.indicator, self.year or default_year, self.breakdown,
-                self.line, self.component, self.aspect, self.period)
+                self.line, self.component, self.aspect, self.period, self.goal)

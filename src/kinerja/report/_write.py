@@ -152,8 +152,8 @@ def dump_report(report: Report) -> str:
             out.append(f"{toml_key(name)} = {value}")
     for figure in report.printed:
         out += ["", "[[printed]]"]
-        for key in ("figure", "indicator", "year", "period", "breakdown", "line", "component",
-                    "aspect", "text", "where", "note"):
+        for key in ("figure", "indicator", "goal", "year", "period", "breakdown", "line",
+                    "component", "aspect", "text", "where", "note"):
             value = getattr(figure, key)
             if value is not None:
                 out.append(f"{key} = {value if key == 'year' else toml_string(value)}")
