@@ -5,7 +5,9 @@
     python3 dev.py test      run the whole test suite (unit, property, doctest, docs)
     python3 dev.py lint      ruff check, mypy --strict and the layer contract (import-linter)
     python3 dev.py docs      build the documentation site (mkdocs --strict)
-    python3 dev.py bench     run the benchmarks (on demand; slow)
+    python3 dev.py bench     run the benchmarks (on demand; slow); `bench sheets` reads a
+                             100,000-row budget export against openpyxl alone
+    python3 dev.py fixtures  rebuild the spreadsheet test fixtures (tests/fixtures/sheets)
     python3 dev.py mutate    mutation testing of the formula modules (mutmut; slow, about
                              20 minutes; name modules to restrict it: `mutate _rounding`)
 
@@ -33,7 +35,8 @@ EXTRAS = {
     "test": ["test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
     "lint": ["lint", "test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
     "docs": ["docs"],
-    "bench": ["test", "pandas"],
+    "bench": ["test", "pandas", "xlsx"],
+    "fixtures": ["xlsx", "docx"],
     "mutate": ["mutate", "test", "pandas"],
 }
 
@@ -151,6 +154,10 @@ def main(argv: list[str]) -> int:
         return _run(python, "-m", "mkdocs", "build", "--strict", *rest)
     if task == "mutate":
         return _mutate(python, rest)
+    if task == "fixtures":
+        return _run(python, "tests/fixtures/sheets/make_fixtures.py", *rest)
+    if rest[:1] == ["sheets"]:
+        return _run(python, "benchmarks/sheets.py", *rest[1:])
     return _run(python, "benchmarks/run.py", *rest)
 
 
