@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import kinerja
 from kinerja.cli import main
 
@@ -37,3 +39,31 @@ def test_a_document_that_is_no_report_exits_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("kinerja: ")
     assert "Traceback" not in err
+
+
+def test_tables_as_a_workbook_one_sheet_per_table(tmp_path):
+    """Kinerja tables --format xlsx writes every chapter III table, numbers stored as numbers."""
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "bab3.xlsx"
+    assert main(["tables", "--format", "xlsx", "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert len(book.sheetnames) == len(kinerja.chapter_three(kinerja.example_report()))
+    numbers = [c.value for ws in book for row in ws.iter_rows() for c in row
+               if isinstance(c.value, int | float)]
+    assert 4_100_202_041 in numbers  # the 2023 spending total of the reference report
+
+
+def test_findings_as_a_word_document(tmp_path):
+    """Kinerja audit --format docx writes the findings as a Word table, one row per finding."""
+    docx = pytest.importorskip("docx")
+    out = tmp_path / "temuan.docx"
+    assert main(["audit", "--format", "docx", "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    rows = sum(len(table.rows) for table in document.tables)
+    assert rows == len(kinerja.audit(kinerja.example_report()).findings) + 1
+
+
+def test_a_workbook_needs_an_output_file(capsys):
+    """--format xlsx without -o is refused with status 2 and one message."""
+    assert main(["tables", "--format", "xlsx"]) == 2
+    assert "-o FILE" in capsys.readouterr().err

@@ -20,6 +20,8 @@ from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
 from kinerja.report._model import Report
 from kinerja.report._read import example_report, load_report
+from kinerja.sheets._docx import write_docx
+from kinerja.sheets._write import write_xlsx
 
 _DESCRIPTION = """\
 Recompute the performance figures of an Indonesian government work unit's
@@ -34,6 +36,8 @@ examples:
   kinerja audit laporan.toml --format json --fail-on-error
   kinerja tables                    chapter III tables of the bundled example
   kinerja tables laporan.toml --lang en --format csv
+  kinerja tables --format xlsx -o bab3.xlsx   chapter III as a workbook (or docx for Word)
+  kinerja audit --format xlsx -o temuan.xlsx  the findings, coloured by severity
   kinerja extract lkjip.pdf -o draft.toml   a draft report file from a published report
   kinerja audit lkjip.docx          extract and audit in one step (review the draft first!)
 
@@ -63,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
                        help="a report file (TOML), or a published report (.pdf, .docx, .md, "
                        ".txt) extracted first; default: the bundled example")
-    audit.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
+    audit.add_argument("--format", choices=("text", "json", "markdown", "csv", "xlsx", "docx"),
+                       default="text",
                        help="output format (default: text, grouped by severity); JSON keys "
                        "are English identifiers in both languages")
     audit.add_argument("--lang", choices=LANGS, default="id",
@@ -72,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                        "(default) or English")
     audit.add_argument("--fail-on-error", action="store_true",
                        help="exit with status 1 when any error is found")
+    audit.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="write here instead of standard output (needed for xlsx, docx)")
     tables = commands.add_parser(
         "tables", help="print the chapter III tables, every figure recomputed",
         description="Print the chapter III tables of a report: every indicator's target, "
@@ -80,8 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     tables.add_argument("file", nargs="?", type=Path, metavar="FILE",
                         help="a report file (TOML); default: the bundled example")
-    tables.add_argument("--format", choices=("markdown", "html", "csv"), default="markdown",
-                        help="output format (default: markdown)")
+    tables.add_argument("--format", choices=("markdown", "html", "csv", "xlsx", "docx"),
+                        default="markdown",
+                        help="output format (default: markdown); xlsx and docx need -o and "
+                        "the xlsx / docx extras")
+    tables.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write here instead of standard output (needed for xlsx, docx)")
     tables.add_argument("--lang", choices=LANGS, default="id",
                         help="language of the titles, headings and words (status, change, "
                         "yes/no) and the notation of every number: Indonesian (default) or "
@@ -131,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         return _extract(args)
     report = _load(args.file)
+    if args.format in ("xlsx", "docx"):
+        return _write_document(args, report)
     if args.command == "tables":
         text = render_tables(chapter_three(report), args.format, args.lang)
         failed = False
@@ -138,6 +151,9 @@ def _run(args: argparse.Namespace) -> int:
         result = audit(report)
         text = result.render(args.format, args.lang)
         failed = bool(args.fail_on_error and result.errors)
+    if args.output is not None:
+        write_text_file(args.output, text, what=f"{args.command} output")
+        return 1 if failed else 0
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -147,6 +163,19 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write the output: {error}")
     return 1 if failed else 0
+
+
+def _write_document(args: argparse.Namespace, report: Report) -> int:
+    """Write the tables (or the findings) as a workbook or a Word document."""
+    if args.output is None:
+        return _fail(f"--format {args.format} writes a file: give it with -o FILE")
+    write = write_xlsx if args.format == "xlsx" else write_docx
+    if args.command == "tables":
+        write(args.output, chapter_three(report), lang=args.lang)
+        return 0
+    result = audit(report)
+    write(args.output, findings=result, lang=args.lang)
+    return 1 if args.fail_on_error and result.errors else 0
 
 
 def _fail(message: str) -> int:
