@@ -21,6 +21,7 @@ from kinerja.auditing._claims import achievement_mean, change, period_summary, u
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
+from kinerja.auditing._lke import LkeChecks
 from kinerja.auditing._messages import (
     ACHIEVEMENT,
     AGREEMENT,
@@ -39,7 +40,7 @@ from kinerja.core._units import UnitKind
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
-from kinerja.report._printed import PrintedFigure
+from kinerja.report._printed import WORD_FIGURES, PrintedFigure
 
 __all__ = ["Auditor", "Others", "audit"]
 
@@ -57,6 +58,7 @@ class Auditor:
         self._printed_inputs: dict[tuple[Any, ...], list[tuple[Decimal, str]]] | None = None
         self._contexts: dict[tuple[str, int, int], AchievementCheck | Outcome] = {}
         self._scores = ScoreChecks(report)
+        self._lke = LkeChecks(report)
         self._views: dict[tuple[str, int, str], IndicatorRecord | None] = {}
 
     def _identity(self, figure: PrintedFigure) -> tuple[Any, ...]:
@@ -113,6 +115,8 @@ class Auditor:
                     return no_figure(f"figures of {figure.period}", year)
                 record = view
             return self._indicator(figure, record, year)
+        if figure.figure.startswith("lke."):
+            return self._lke.check(figure)
         if figure.figure == "achievement_mean":
             return achievement_mean(self.report, figure, year)
         if figure.breakdown is not None:
@@ -395,7 +399,7 @@ class Others:
 
 def _value(figure: PrintedFigure) -> Any:
     """What two printed figures of one identity must agree on: the number, or the words."""
-    if figure.figure.endswith(".category"):
+    if figure.figure in WORD_FIGURES:
         return " ".join(figure.text.split()).casefold()
     try:
         return figure.numbers()[0].value

@@ -18,7 +18,7 @@ from kinerja.core._validators import checked, non_empty_text, optional_year
 from kinerja.exceptions import InvalidValueError, KinerjaError
 from kinerja.indicators._periods import period_key
 
-__all__ = ["FIGURES", "PrintedFigure", "PrintedNumber", "read_printed"]
+__all__ = ["FIGURES", "WORD_FIGURES", "PrintedFigure", "PrintedNumber", "read_printed"]
 
 #: What a printed figure can be, and the references each kind needs.
 FIGURES: dict[str, tuple[str, ...]] = {
@@ -55,6 +55,11 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "nka.final": (),
     "nka.category": (),
     "nka.weight": ("component",),
+    # the SAKIP evaluation (LKE, PermenPAN-RB 88/2021): a component's points (by its name, or a
+    # sub-component's key), the total and the grade
+    "lke.component": ("component",),
+    "lke.total": (),
+    "lke.grade": (),
 }
 
 _NUMBER = re.compile(r"[-−]?\d[\d.,]*\d|[-−]?\d")
@@ -191,6 +196,10 @@ def claimed_change(text: str) -> str:
     return found[0]
 
 
+#: Printed figures that are words, not numbers.
+WORD_FIGURES = frozenset({"ikpa.category", "nka.category", "lke.grade"})
+
+
 def _figure_kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in FIGURES:
         raise InvalidValueError("unknown kind of printed figure", field="figure", value=value,
@@ -258,7 +267,7 @@ class PrintedFigure:
                                         fix=f"say which {needed} the figure is about")
         if self.figure == "change":
             claimed_change(self.text)  # refuse words that claim no direction now
-        elif not self.figure.endswith(".category"):
+        elif self.figure not in WORD_FIGURES:
             self.numbers()  # refuse text without a number now, not in the audit
 
     @property
