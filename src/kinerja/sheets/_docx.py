@@ -18,11 +18,10 @@ from typing import Any
 from kinerja.auditing._findings import COLUMNS, AuditResult, field_labels
 from kinerja.core._extras import optional_import
 from kinerja.core._options import Lang
-from kinerja.core._options import check_lang as _check_lang
-from kinerja.exceptions import InvalidTypeError, ReportFileError
+from kinerja.exceptions import ReportFileError
 from kinerja.outputs._table import Table
 from kinerja.sheets._workbook import as_path
-from kinerja.sheets._write import SEVERITY_COLOURS
+from kinerja.sheets._write import SEVERITY_COLOURS, check_outputs
 
 __all__ = ["write_docx"]
 
@@ -52,13 +51,7 @@ def write_docx(path: str | Path, tables: Sequence[Table] = (), *,
     >>> kinerja.sheets.write_docx(out, [table]).name
     'bab3.docx'
     """
-    lang = _check_lang(lang)
-    if isinstance(tables, Table) or not all(isinstance(t, Table) for t in tables):
-        raise InvalidTypeError("give a list of Table", field="tables", value=tables,
-                               fix="pass kinerja.chapter_three(report), a list of tables")
-    if findings is not None and not isinstance(findings, AuditResult):
-        raise InvalidTypeError("findings are an AuditResult", field="findings",
-                               value=type(findings).__name__, fix="pass kinerja.audit(report)")
+    lang = check_outputs(tables, findings, lang)
     docx = optional_import("docx", extra="docx", feature="writing Word documents")
     enum_text = optional_import("docx.enum.text", extra="docx", feature="writing Word documents")
     right = enum_text.WD_ALIGN_PARAGRAPH.RIGHT

@@ -27,7 +27,7 @@ from kinerja.exceptions import InvalidTypeError, ReportFileError
 from kinerja.outputs._table import Column, Quantity, Table
 from kinerja.sheets._workbook import as_path
 
-__all__ = ["SEVERITY_COLOURS", "cell_value", "write_xlsx"]
+__all__ = ["SEVERITY_COLOURS", "cell_value", "check_outputs", "write_xlsx"]
 
 #: Fill colours of the findings' rows (light red, yellow, blue), as RGB hex.
 SEVERITY_COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C",
@@ -98,6 +98,17 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
+def check_outputs(tables: Any, findings: Any, lang: Any) -> Lang:
+    """Check what a writer is given (tables, findings, a language); return the language."""
+    if isinstance(tables, Table) or not all(isinstance(t, Table) for t in tables):
+        raise InvalidTypeError("give a list of Table", field="tables", value=tables,
+                               fix="pass kinerja.chapter_three(report), a list of tables")
+    if findings is not None and not isinstance(findings, AuditResult):
+        raise InvalidTypeError("findings are an AuditResult", field="findings",
+                               value=type(findings).__name__, fix="pass kinerja.audit(report)")
+    return _check_lang(lang)
+
+
 def write_xlsx(path: str | Path, tables: Sequence[Table] = (), *,
                findings: AuditResult | None = None, lang: Lang = "id") -> Path:
     """Write tables (one sheet each) and audit findings (one sheet) as an ``.xlsx`` workbook.
@@ -128,13 +139,7 @@ def write_xlsx(path: str | Path, tables: Sequence[Table] = (), *,
     ...                           findings=kinerja.audit(report)).name
     'bab3.xlsx'
     """
-    lang = _check_lang(lang)
-    if isinstance(tables, Table) or not all(isinstance(t, Table) for t in tables):
-        raise InvalidTypeError("give a list of Table", field="tables", value=tables,
-                               fix="pass kinerja.chapter_three(report), a list of tables")
-    if findings is not None and not isinstance(findings, AuditResult):
-        raise InvalidTypeError("findings are an AuditResult", field="findings",
-                               value=type(findings).__name__, fix="pass kinerja.audit(report)")
+    lang = check_outputs(tables, findings, lang)
     openpyxl = optional_import("openpyxl", extra="xlsx", feature="writing spreadsheets")
     styles = optional_import("openpyxl.styles", extra="xlsx", feature="writing spreadsheets")
     book = openpyxl.Workbook()
