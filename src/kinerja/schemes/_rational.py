@@ -21,7 +21,7 @@ from kinerja.core._ops import ScalarOps
 from kinerja.exceptions import InvalidValueError
 from kinerja.schemes._combine import Figures, combine
 from kinerja.schemes._scoring import ComponentScore, ScoreResult
-from kinerja.schemes._trace import Status, trace
+from kinerja.schemes._trace import Status
 
 if TYPE_CHECKING:
     from kinerja.schemes._scheme import Scheme
@@ -74,9 +74,8 @@ def score_fractions(scheme: Scheme, nilai: Mapping[str, Fraction | None]) -> Sco
             nilai=None if value is None else decimal_of(value),
             weighted=None if value is None else weighted)
     band = scheme.band_for(shown.final)
-    steps = trace(scheme, components, aspects, shown, {}, band)
     return ScoreResult(scheme=scheme, components=components, aspects=aspects,
                        total=shown.total, weight_base=shown.weight_base,
                        before_deductions=shown.before_deductions, deductions={},
-                       final=shown.final, band=band, steps=steps)
+                       final=shown.final, band=band, figures=shown)
 

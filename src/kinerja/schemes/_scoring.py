@@ -23,6 +23,7 @@ from kinerja.core._sentinels import NOT_APPLICABLE
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError
 from kinerja.schemes._combine import (
+    Figures,
     MissingPolicy,
     check_keys,
     check_policy,
@@ -83,7 +84,8 @@ class ScoreResult:
     band : Band or None
         The category band of the final score (``None`` for a scheme without bands).
     steps : tuple of ScoreStep
-        The trace, one step per line of :meth:`explain`.
+        The trace, one step per line of :meth:`explain`; built the first time it
+        is asked for (scoring does not pay for it).
 
     Examples
     --------
@@ -106,7 +108,26 @@ class ScoreResult:
     deductions: FrozenMap[str, Decimal] = attrs.field(converter=_deductions)
     final: Decimal
     band: Band | None
-    steps: tuple[ScoreStep, ...]
+    #: The trace, built on first use (``steps``, ``explain``): scoring many units costs
+    #: only the arithmetic.  Given at construction, it is kept as given.
+    _steps: tuple[ScoreStep, ...] | None = attrs.field(default=None, alias="steps", eq=False,
+                                                      repr=False)
+    _figures: Figures | None = attrs.field(default=None, alias="figures", eq=False,
+                                           repr=False)
+
+    @property
+    def steps(self) -> tuple[ScoreStep, ...]:
+        """The trace, one step per line of :meth:`explain` (built when first asked for)."""
+        if self._steps is None:
+            if self._figures is None:
+                raise InvalidValueError(
+                    "a score built without its trace or its figures has no steps",
+                    field="steps", fix="build scores with Scheme.score(...)")
+            object.__setattr__(self, "_steps", trace(
+                self.scheme, self.components, self.aspects, self._figures, self.deductions,
+                self.band))
+        assert self._steps is not None
+        return self._steps
 
     @property
     def category(self) -> str | None:
@@ -138,7 +159,8 @@ def score(scheme: Scheme, values: Mapping[str, Any], *, missing: MissingPolicy =
     check_policy(missing)
     if not isinstance(values, Mapping):
         raise InvalidValueError("give the scores as a mapping from component key to score",
-                                field="values", value=values)
+                                field="values", value=values,
+                                fix="pass e.g. {'revisi_dipa': 95.5, ...}, a score per component")
     check_keys(scheme, values)
     nilai: list[Decimal] = []
     applicable: list[bool] = []
@@ -164,11 +186,10 @@ def score(scheme: Scheme, values: Mapping[str, Any], *, missing: MissingPolicy =
     }
     band = scheme.band_for(figures.final)
     deductions = {d.key: p for d, p in zip(scheme.deductions, points, strict=True)}
-    steps = trace(scheme, components, aspects, figures, deductions, band)
     return ScoreResult(scheme=scheme, components=components, aspects=aspects,
                        total=figures.total, weight_base=figures.weight_base,
                        before_deductions=figures.before_deductions, deductions=deductions,
-                       final=figures.final, band=band, steps=steps)
+                       final=figures.final, band=band, figures=figures)
 
 
 def _component_input(scheme: Scheme, component: Component, values: Mapping[str, Any],
