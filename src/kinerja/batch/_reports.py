@@ -63,7 +63,8 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
     """
     if not isinstance(data, SyntheticNational):
         raise InvalidTypeError("give the set made by synthetic_national()", field="data",
-                               value=type(data).__name__)
+                               value=type(data).__name__,
+                               fix="pass the result of batch.synthetic_national(...)")
     rng = np.random.default_rng(to_count(seed, field="seed"))
     if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
         raise InvalidTypeError("give the rows as a list of ints", field="rows", value=rows,

@@ -183,7 +183,8 @@ def skp_credit_points(predikat: Any, *, position: Any = None, coefficient: Any =
     else:
         coefficients, coefficient_mask = _floats(coefficient, "coefficient", names.shape)
         if np.any(coefficients <= 0):
-            raise InvalidValueError("a coefficient is positive", field="coefficient")
+            raise InvalidValueError("a coefficient is positive", field="coefficient",
+                                    fix="give each coefficient above 0, e.g. 25 for Ahli Muda")
         mask = _either(mask, coefficient_mask)
         exact_coefficients = np.array([Decimal(float.__repr__(c)) for c in
                                        np.broadcast_to(coefficients, names.shape).ravel()],
@@ -274,7 +275,8 @@ def skp_capaians(ro: Any, to: Any, rk: Any, tk: Any, rw: Any, tw: Any, rb: Any =
         cost = np.ones(shape, dtype=bool) if with_cost is None else np.broadcast_to(
             np.asarray(with_cost), shape)
         if cost.dtype != np.bool_:
-            raise InvalidTypeError("with_cost is a column of booleans", field="with_cost")
+            raise InvalidTypeError("with_cost is a column of booleans", field="with_cost",
+                                   fix="give True or False per row, e.g. with_cost=[True, False]")
         for name, value in (("rb", rb), ("tb", tb)):
             data, mask = to_float_array(value, field=name)
             columns[name] = np.where(cost, np.broadcast_to(data, shape), 1.0)

@@ -249,7 +249,8 @@ def synthetic_national(*, seed: int = 0, satkers: int = 25_000,
     year_list = tuple(to_year(y, field=f"years[{i}]") for i, y in enumerate(years))
     if not year_list or len(set(year_list)) != len(year_list):
         raise InvalidValueError("give one or more distinct years", field="years",
-                                value=year_list)
+                                value=year_list,
+                                fix="write e.g. years=(2023, 2024), each year once")
     schemes = {year: ikpa_scheme(year) for year in year_list}  # checks each year
     rng = np.random.default_rng(seed)
     units = satkers * len(year_list)

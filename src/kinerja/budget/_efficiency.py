@@ -151,13 +151,15 @@ or give CK in percent (122).
             column = [to_decimal(v, field=f"ck[{i}]") for i, v in enumerate(values)]
             for i, v in enumerate(column):
                 if v < 0:
-                    raise InvalidValueError("must not be negative", field=f"ck[{i}]", value=v)
+                    raise InvalidValueError("must not be negative", field=f"ck[{i}]", value=v,
+                                            fix="give the output achievement (ck) as 0 or more")
         else:  # budgets and spending are whole Rupiah
             column = [Decimal(to_rupiah(v, field=f"{name}[{i}]")) for i, v in enumerate(values)]
         columns.append(column)
     if len({len(c) for c in columns}) != 1:
         raise InvalidValueError("pak, rak and ck differ in length", field="pak, rak, ck",
-                                value=tuple(len(c) for c in columns))
+                                value=tuple(len(c) for c in columns),
+                                fix="give one pak, one rak and one ck per output")
     with exact():
         columns[2] = _ck_in_percent(SCALAR, columns[2], ck_unit)
         return _pmk214(SCALAR, *columns)

@@ -255,7 +255,8 @@ def compare_years(
                                 fix="pass years=(2022, 2023)")
     first, second = years
     if first == second:
-        raise InvalidValueError("compare two different years", field="years", value=years)
+        raise InvalidValueError("compare two different years", field="years", value=years,
+                                fix="pass two different years, e.g. years=(2022, 2023)")
     chosen = [line for line in _lines(lines) if line.year in years]
     before = totals([line for line in chosen if line.year == first], by)
     after = totals([line for line in chosen if line.year == second], by)

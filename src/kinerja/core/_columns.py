@@ -109,7 +109,8 @@ def score_columns(keys: tuple[str, ...], columns: Any, not_applicable: Mapping[s
     else:
         raise InvalidTypeError(
             "give the scores as a mapping from component key to column, or a DataFrame",
-            field="columns", value=type(columns).__name__)
+            field="columns", value=type(columns).__name__,
+            fix="pass e.g. {'revisi_dipa': column, ...} or a DataFrame with those columns")
     flags = {key: np.asarray(flag) for key, flag in (not_applicable or {}).items()}
     out: dict[str, Any] = {}
     for key, value in given.items():

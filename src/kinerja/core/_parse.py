@@ -127,7 +127,8 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
     """
     if not isinstance(text, str):
         raise InvalidTypeError(
-            f"expected a string, not {type(text).__name__}", field=field, value=text
+            f"expected a string, not {type(text).__name__}", field=field, value=text,
+            fix="pass the number as text, e.g. '1.234,5'"
         )
     if notation is not None:
         check_choice(notation, tuple(SEPARATORS), "notation")

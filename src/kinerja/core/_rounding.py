@@ -96,7 +96,8 @@ def round_half_up(value: Any, places: int = 2) -> Any:
             return number.quantize(quantum, rounding=decimal.ROUND_HALF_UP)
         except decimal.InvalidOperation:
             raise InvalidValueError(
-                f"has too many digits to round to {places} places", field="value", value=value
+                f"has too many digits to round to {places} places", field="value", value=value,
+                fix="give a number with fewer digits, or round to fewer places"
             ) from None
 
 

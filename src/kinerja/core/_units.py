@@ -172,7 +172,8 @@ Unit(kind=<UnitKind.RUPIAH: 'rupiah'>, label=None, scale=None))
         if isinstance(text, Unit):
             return text
         if not isinstance(text, str):
-            raise InvalidTypeError("a unit is written as a string", field="unit", value=text)
+            raise InvalidTypeError("a unit is written as a string", field="unit", value=text,
+                                   fix="write the unit as text, e.g. \"%\" or \"Layanan\"")
         word = re.sub(r"^[\d.,\s]+", "", text.strip()).strip()
         if not word:
             raise InvalidValueError("no unit given", field="unit", value=text,

@@ -76,7 +76,8 @@ def instance_of(kind: type, *, optional: bool = False) -> Callable[[Any, Any, An
 def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Validate that a text field is a string with something other than spaces."""
     if not isinstance(value, str):
-        raise InvalidTypeError("must be text", field=attribute.name, value=value)
+        raise InvalidTypeError("must be text", field=attribute.name, value=value,
+                               fix=f"give the {attribute.name} as a string")
     if not value.strip():
         raise InvalidValueError("must not be empty", field=attribute.name, value=value,
                                 fix=f"give the {attribute.name}")
@@ -241,7 +242,8 @@ def _each_field(cls: type, fields: list[attrs.Attribute[Any]], kwargs: dict[str,
             continue
         except (TypeError, ValueError) as error:
             problems.append(InvalidTypeError(f"cannot be read ({error})", field=field.name,
-                                             value=_shown(value)))
+                                             value=_shown(value),
+                                             fix=f"give {field.name} a value of its type"))
             continue
         except AttributeError:  # a validator that compares with another field
             pass

@@ -130,7 +130,8 @@ def aggregate_periods(values: Mapping[str, Any] | Sequence[Any], how: Aggregatio
         numbers = [to_decimal(v, field=f"periods[{i}]") for i, v in enumerate(values)]
     else:
         raise InvalidTypeError("give the periods' figures as a mapping or a list",
-                               field="values", value=values)
+                               field="values", value=values,
+                               fix="give e.g. {'TW I': 20, 'TW II': 45} or [20, 45]")
     if not numbers:
         raise MissingValueError("no period figures to aggregate", field="values",
                                 fix="give at least one period's figure")

@@ -159,12 +159,14 @@ class IndicatorRecord:
         for year, target in self.targets.items():
             if isinstance(target, Target) and target.year != year:
                 raise InvalidValueError(f"the target is for {target.year}",
-                                        field=f"{code}.targets.{year}", value=target.year)
+                                        field=f"{code}.targets.{year}", value=target.year,
+                                        fix=f"give the target for {year} under the key {year}")
         for year, realization in self.realizations.items():
             if realization.year != year:
                 raise InvalidValueError(f"the realization is for {realization.year}",
                                         field=f"{code}.realizations.{year}",
-                                        value=realization.year)
+                                        value=realization.year,
+                                        fix=f"give the realization for {year} under the key {year}")
 
     #: The years whose realization was aggregated from the periods (not given).
     derived_years: frozenset[int] = attrs.field(init=False, factory=frozenset, eq=False,
@@ -183,7 +185,8 @@ class IndicatorRecord:
 def _items(value: Any, field: str, kind: type[T]) -> tuple[T, ...]:
     """A tuple of *kind* items from a sequence, or an error naming the first wrong item."""
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"give a list of {kind.__name__}", field=field, value=value)
+        raise InvalidTypeError(f"give a list of {kind.__name__}", field=field, value=value,
+                               fix=f"write e.g. [{kind.__name__}(...), ...]")
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
@@ -373,7 +376,8 @@ class Report:
         for goal in self.goals:
             if goal.code == code:
                 return goal
-        raise InvalidValueError("no such goal in the report", field="code", value=code)
+        raise InvalidValueError("no such goal in the report", field="code", value=code,
+                                fix="use the code of one of the report's goals (report.goals)")
 
     def assess(self, code: str, year: int | None = None, *, period: str | None = None
                ) -> AchievementResult:

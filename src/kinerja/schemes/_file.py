@@ -199,7 +199,8 @@ def dump_scheme(scheme: Scheme) -> str:
     """
     if not isinstance(scheme, Scheme):
         raise InvalidTypeError(f"expected a kinerja.Scheme, not {type(scheme).__name__}",
-                               field="scheme", value=scheme)
+                               field="scheme", value=scheme,
+                               fix="pass a kinerja.Scheme, e.g. kinerja.ikpa_scheme(2024)")
     out = [f"name = {toml_string(scheme.name)}",
            f"regulation = {toml_string(scheme.regulation)}",
            f"valid_from = {scheme.valid_from}"]

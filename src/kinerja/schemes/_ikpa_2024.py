@@ -55,7 +55,8 @@ def _score(value: Any, field: str) -> Decimal:
     """A part's score, 0–100."""
     number = to_decimal(value, field=field)
     if not 0 <= number <= _HUNDRED:
-        raise InvalidValueError("a part's score is 0–100", field=field, value=value)
+        raise InvalidValueError("a part's score is 0–100", field=field, value=value,
+                                fix="give the score as a number from 0 to 100")
     return number
 
 
@@ -133,11 +134,13 @@ def ikpa_dispensasi_spm(*, year: int, dispensations: int, spm: int,
     if isinstance(bands, str) or not isinstance(bands, Sequence) or \
             len(bands) != len(points) - 1:
         raise InvalidValueError(f"give {len(points) - 1} ascending bounds", field="bands",
-                                value=bands)
+                                value=bands,
+                                fix=f"give {len(points) - 1} bounds as a list, lowest first")
     bounds = [to_decimal(b, field=f"bands[{i}]") for i, b in enumerate(bands)]
     if any(b <= 0 for b in bounds) or bounds != sorted(set(bounds)):
         raise InvalidValueError("the bounds are above 0 and strictly ascending",
-                                field="bands", value=bands)
+                                field="bands", value=bands,
+                                fix="give bounds above 0, each higher than the one before")
     if total == 0:
         ratio = Decimal(0)
         line = "no SPM and no dispensation: ratio 0 %"
@@ -260,12 +263,14 @@ def _column(values: Any, field: str) -> list[Decimal]:
         raise MissingValueError("needed for this month's formula", field=field,
                                 fix="give one value per RO")
     if isinstance(values, str) or not isinstance(values, Sequence) or not values:
-        raise InvalidTypeError("give one value per RO (a list)", field=field, value=values)
+        raise InvalidTypeError("give one value per RO (a list)", field=field, value=values,
+                               fix="give a list with one value per RO, e.g. [100, 80]")
     numbers = [to_decimal(v, field=f"{field}[{i}]") for i, v in enumerate(values)]
     for index, number in enumerate(numbers):
         if number < 0:
             raise InvalidValueError("must not be negative", field=f"{field}[{index}]",
-                                    value=number)
+                                    value=number,
+                                    fix="give the value as 0 or more")
     return numbers
 
 
@@ -328,7 +333,8 @@ def ikpa_capaian_output(*, year: int, month: int, reporting: Any, pcro: Any = No
                                 "January–November pcro with tpcro")
     if len(realized) != len(planned):
         raise InvalidValueError("one target per RO", field=names[1],
-                                value=(len(realized), len(planned)))
+                                value=(len(realized), len(planned)),
+                                fix="give one target per RO, in the same order as the realizations")
     lines, achieved = [], []
     for index, (r, p) in enumerate(zip(realized, planned, strict=True)):
         if p == 0:

@@ -80,15 +80,18 @@ def type_label(key: Any) -> str:
     value = getattr(key, "value", key)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise InvalidTypeError("a spending type is a code such as 52 or '52'",
-                               field="spending_type", value=key)
+                               field="spending_type", value=key,
+                               fix="write the spending type as 51, 52, 53 or '52'")
     return str(value).strip()
 
 
 def whole_count(value: Any, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError("a count is a whole number (int)", field=field, value=value)
+        raise InvalidTypeError("a count is a whole number (int)", field=field, value=value,
+                               fix="give the count as a whole number, e.g. 3")
     if value < 0:
-        raise InvalidValueError("a count must not be negative", field=field, value=value)
+        raise InvalidValueError("a count must not be negative", field=field, value=value,
+                                fix="give the count as 0 or more")
     return value
 
 
@@ -96,29 +99,34 @@ def _series(data: Any, *, field: str, longest: int, period: str) -> dict[str, li
     """A mapping of spending type to a series of amounts, all of one length."""
     if not isinstance(data, Mapping) or not data:
         raise InvalidTypeError(f"give a mapping of spending type to {period} amounts",
-                               field=field, value=data)
+                               field=field, value=data,
+                               fix=f"give e.g. {{52: [{period} amounts], 53: [...]}}")
     series: dict[str, list[int]] = {}
     for key, values in data.items():
         label = type_label(key)
         where = f"{field}[{label}]"
         if isinstance(values, str) or not isinstance(values, Sequence):
             raise InvalidTypeError(f"give a sequence of {period} amounts", field=where,
-                                   value=values)
+                                   value=values,
+                                   fix=f"give a list of {period} amounts, e.g. [1000000, 2500000]")
         if not 1 <= len(values) <= longest:
             raise InvalidValueError(f"give 1 to {longest} {period} amounts", field=where,
-                                    value=len(values))
+                                    value=len(values),
+                                    fix=f"give at most {longest} amounts, one per {period}")
         series[label] = [to_rupiah(v, field=f"{where}[{i}]") for i, v in enumerate(values)]
     lengths = {len(v) for v in series.values()}
     if len(lengths) > 1:
         raise InvalidValueError(f"every spending type needs the same number of {period}s",
-                                field=field, value={k: len(v) for k, v in series.items()})
+                                field=field, value={k: len(v) for k, v in series.items()},
+                                fix=f"give every spending type the same {period}s")
     return series
 
 
 def _pagu(data: Any, types: Sequence[str], *, field: str = "pagu") -> dict[str, int]:
     if not isinstance(data, Mapping):
         raise InvalidTypeError("give a mapping of spending type to pagu", field=field,
-                               value=data)
+                               value=data,
+                               fix="give e.g. pagu={52: 1000000, 53: 2000000}")
     pagu = {type_label(key): to_rupiah(value, field=f"{field}[{type_label(key)}]")
             for key, value in data.items()}
     if set(pagu) != set(types):
@@ -235,7 +243,8 @@ pagu-weighted, mean over quarters; provisional; ...)
         label = type_label(key)
         if isinstance(values, str) or not isinstance(values, Sequence) or len(values) > 4:
             raise InvalidValueError("give up to 4 cumulative quarterly targets",
-                                    field=f"targets[{label}]", value=values)
+                                    field=f"targets[{label}]", value=values,
+                                    fix="give e.g. targets={52: [15, 40, 60, 90]} (cumulative %)")
         table[label] = tuple(None if v is None else to_decimal(v, field=f"targets[{label}]")
                              for v in values)
     quarters = len(next(iter(spent.values())))
@@ -283,7 +292,8 @@ def _base(budget: dict[str, int], blokir: Any, base: Base, year: int) -> dict[st
             field="blokir", fix="give blokir={52: ..., 53: ...} ({} when nothing is blocked)")
     if not isinstance(blokir, Mapping):
         raise InvalidTypeError("give a mapping of spending type to blokir", field="blokir",
-                               value=blokir)
+                               value=blokir,
+                               fix="give e.g. blokir={52: 0, 53: 500000}")
     blocked = {type_label(key): to_rupiah(value, field=f"blokir[{type_label(key)}]")
                for key, value in blokir.items()}
     unknown = sorted(set(blocked) - set(budget))
@@ -310,7 +320,8 @@ def _target(table: Mapping[str, tuple[Decimal | None, ...]], label: str, quarter
             fix=f"give it: targets={{{label!r}: [q1, q2, q3, q4]}} (cumulative % of pagu)")
     if not 0 < target <= 100:
         raise InvalidValueError("a quarterly target is above 0 and at most 100 %",
-                                field=f"targets[{label}][{quarter}]", value=target)
+                                field=f"targets[{label}][{quarter}]", value=target,
+                                fix="give the cumulative target in percent of pagu, e.g. 25")
     return target
 
 
@@ -381,7 +392,8 @@ spending types; provisional; ...)
     if set(planned) != set(spent) or len(next(iter(planned.values()))) != len(
             next(iter(spent.values()))):
         raise InvalidValueError("plan and realization must cover the same spending types "
-                                "and months", field="realization")
+                                "and months", field="realization",
+                                fix="give plan and realization for the same types and months")
     with exact():
         if method == "pagu_weighted":
             if pagu is None:

@@ -92,10 +92,12 @@ provisional; ...)
     period, longest = ("semester", 2) if first >= 2024 else ("quarter", 4)
     if isinstance(revisions, str) or not isinstance(revisions, Sequence):
         raise InvalidTypeError("give the revision counts as a sequence, one per period",
-                               field="revisions", value=revisions)
+                               field="revisions", value=revisions,
+                               fix="give a list of counts, e.g. revisions=[1, 0]")
     if not 1 <= len(revisions) <= longest:
         raise InvalidValueError(f"give 1 to {longest} counts (one per {period} in {year})",
-                                field="revisions", value=len(revisions))
+                                field="revisions", value=len(revisions),
+                                fix=f"give one count per {period}, at most {longest}")
     counts = [whole_count(c, field=f"revisions[{i}]") for i, c in enumerate(revisions)]
     if rule == "semester_count":
         if first < 2024:
@@ -106,7 +108,8 @@ provisional; ...)
     allowance = whole_count(allowed, field="allowed")
     if allowance == 0:
         raise InvalidValueError("at least one revision per period is allowed", field="allowed",
-                                value=0)
+                                value=0,
+                                fix="give allowed=1 or more")
     lines, scores = [], []
     with exact():
         for index, count in enumerate(counts):

@@ -35,7 +35,8 @@ def read_answers(answers: Any, scheme: Scheme, levels: Mapping[str, Decimal],
                                 value=unknown, fix="use the keys " + ", ".join(keys))
     if criteria is not None and not isinstance(criteria, Mapping):
         raise InvalidTypeError("give the criteria as a mapping of sub-component key to the "
-                               "form's criteria", field="criteria", value=criteria)
+                               "form's criteria", field="criteria", value=criteria,
+                               fix="give e.g. criteria={key: [criterion, ...]}, or leave it out")
     read: dict[str, dict[str, str] | None] = {}
     for component in scheme.components:
         given = answers.get(component.key)
@@ -90,7 +91,8 @@ def _check_form(given: Mapping[str, str], criteria: Mapping[str, Sequence[str]],
                                 fix="list them, or leave criteria out")
     if isinstance(expected, str) or not isinstance(expected, Sequence):
         raise InvalidTypeError("give the criteria as a list", field=f"criteria[{key}]",
-                               value=expected)
+                               value=expected,
+                               fix="give the criteria as a list of the form's criteria")
     missing = [c for c in expected if c not in given]
     if missing:
         raise MissingValueError(f"{len(missing)} criteria not answered",

@@ -277,7 +277,8 @@ def lke_check_printed(printed: Mapping[str, Any], *, scheme: Scheme,
     for figure, value in printed.items():
         if figure == "grade":
             if not isinstance(value, str) or not value.strip():
-                raise InvalidTypeError("a grade is text", field="printed[grade]", value=value)
+                raise InvalidTypeError("a grade is text", field="printed[grade]", value=value,
+                                       fix="write the grade as printed, e.g. 'BB'")
             grade = value.strip().upper()
             order.append("grade")
             continue

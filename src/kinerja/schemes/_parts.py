@@ -52,12 +52,14 @@ _HUNDRED = Decimal(100)
 
 def _is_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
-        raise InvalidTypeError("must be text", field=attribute.name, value=value)
+        raise InvalidTypeError("must be text", field=attribute.name, value=value,
+                               fix=f"write the {attribute.name} as text")
 
 
 def _is_flag(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
-        raise InvalidTypeError("must be true or false", field=attribute.name, value=value)
+        raise InvalidTypeError("must be true or false", field=attribute.name, value=value,
+                               fix=f"write {attribute.name} = true or false")
 
 
 def _is_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -70,18 +72,21 @@ def _is_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _is_places(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError("must be an int", field=attribute.name, value=value)
+        raise InvalidTypeError("must be an int", field=attribute.name, value=value,
+                               fix=f"write {attribute.name} as a whole number, e.g. 2")
 
 
 def _sequence(value: Any, field: str, kind: type[Any] = object) -> tuple[Any, ...]:
     """A tuple of *kind* items from a list or tuple, or an error naming the item."""
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise InvalidTypeError("must be a list", field=field, value=value)
+        raise InvalidTypeError("must be a list", field=field, value=value,
+                               fix="write a list, e.g. [item, item]")
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidTypeError(f"must be a {kind.__name__}", field=f"{field}[{index}]",
-                                   value=item)
+                                   value=item,
+                                   fix=f"write each item as a {kind.__name__}")
     return items
 
 

@@ -30,11 +30,13 @@ def _notes(value: Any) -> tuple[str, ...]:
 def _levels(value: Any) -> FrozenMap[str, Decimal]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("give the levels as a mapping of category to value",
-                               field="levels", value=value)
+                               field="levels", value=value,
+                               fix="give e.g. levels={'Perencanaan': 25, 'Pelaksanaan': 100}")
     levels: dict[str, Decimal] = {}
     for category, number in value.items():
         if not isinstance(category, str):
-            raise InvalidTypeError("a category is text", field="levels", value=category)
+            raise InvalidTypeError("a category is text", field="levels", value=category,
+                                   fix="write each category as text, e.g. 'Perencanaan'")
         levels[category] = to_decimal(number, field=f"levels[{category!r}]")
     return FrozenMap(levels)
 

@@ -63,20 +63,23 @@ def read_rating(value: Any, *, field: str) -> Rating:
 
 def _text_map(value: Any, field: str) -> FrozenMap[str, str]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("must be a mapping", field=field, value=value)
+        raise InvalidTypeError("must be a mapping", field=field, value=value,
+                               fix="write a table of name to text")
     return freeze(value)
 
 
 def _matrix(value: Any) -> FrozenMap[str, FrozenMap[str, str]]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("give the predikat by hasil kerja rating, then by perilaku "
-                               "rating", field="predikat", value=value)
+                               "rating", field="predikat", value=value,
+                               fix="write e.g. predikat.above = {above = \"Sangat Baik\", ...}")
     return freeze({row: _text_map(cells, f"predikat.{row}") for row, cells in value.items()})
 
 
 def _numbers(value: Any, field: str) -> FrozenMap[str, Decimal]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("must be a mapping of name to number", field=field, value=value)
+        raise InvalidTypeError("must be a mapping of name to number", field=field, value=value,
+                               fix="write a table of name to number")
     return freeze({name: to_decimal(number, field=f"{field}[{name}]")
                    for name, number in value.items()})
 
@@ -96,11 +99,13 @@ def _limits(value: Any, field: str) -> Limits:
         unknown = set(value) - {"minimum", "maximum"}
         if unknown:
             raise InvalidValueError("a limit has a minimum and a maximum only", field=field,
-                                    value=sorted(unknown))
+                                    value=sorted(unknown),
+                                    fix="keep only the keys minimum and maximum")
         low, high = value.get("minimum"), value.get("maximum")
     else:
         raise InvalidTypeError("give {minimum = ..., maximum = ...} (percent of the unit)",
-                               field=field, value=value)
+                               field=field, value=value,
+                               fix="write e.g. {minimum = 10, maximum = 20}, or only one of them")
     return (None if low is None else to_decimal(low, field=f"{field}.minimum"),
             None if high is None else to_decimal(high, field=f"{field}.maximum"))
 
@@ -108,12 +113,15 @@ def _limits(value: Any, field: str) -> Limits:
 def _distribution(value: Any) -> FrozenMap[str, FrozenMap[str, Limits]]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("give the limits by organisation rating, then by predikat",
-                               field="distribution", value=value)
+                               field="distribution", value=value,
+                               fix="write e.g. distribution.Baik = "
+                               "{\"Sangat Baik\" = {maximum = 20}}")
     rules = {}
     for organisation, limits in value.items():
         if not isinstance(limits, Mapping):
             raise InvalidTypeError("give the limits of each predikat",
-                                   field=f"distribution[{organisation}]", value=limits)
+                                   field=f"distribution[{organisation}]", value=limits,
+                                   fix="write e.g. {\"Sangat Baik\" = {maximum = 20}}")
         rules[organisation] = freeze({
             predikat: _limits(limit, f"distribution[{organisation}][{predikat}]")
             for predikat, limit in limits.items()})
@@ -122,7 +130,8 @@ def _distribution(value: Any) -> FrozenMap[str, FrozenMap[str, Limits]]:
 
 def _notes(value: Any) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidTypeError("must be a list of text", field="notes", value=value)
+        raise InvalidTypeError("must be a list of text", field="notes", value=value,
+                               fix="write the notes as a list of strings")
     return tuple(value)
 
 

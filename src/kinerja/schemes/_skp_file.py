@@ -121,7 +121,8 @@ def dump_skp_scheme(scheme: SkpScheme) -> str:
     """
     if not isinstance(scheme, SkpScheme):
         raise InvalidTypeError(f"expected an SkpScheme, not {type(scheme).__name__}",
-                               field="scheme", value=scheme)
+                               field="scheme", value=scheme,
+                               fix="pass a kinerja.SkpScheme, e.g. kinerja.skp_scheme()")
     out = [f"name = {toml_string(scheme.name)}", f"regulation = {toml_string(scheme.regulation)}"]
     if scheme.source:
         out.append(f"source = {toml_string(scheme.source)}")

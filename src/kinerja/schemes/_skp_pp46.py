@@ -166,7 +166,8 @@ class SkpCapaian:
 def _read(value: Any, field: str, *, positive: bool = False) -> Decimal:
     number = to_decimal(value, field=field)
     if number < 0:
-        raise InvalidValueError("must not be negative", field=field, value=value)
+        raise InvalidValueError("must not be negative", field=field, value=value,
+                                fix="give the figure as 0 or more")
     if positive and number == 0:
         raise UndefinedRatioError("a target of 0 leaves the aspect undefined", field=field,
                                   value=value, fix="give the target of the SKP form")

@@ -86,7 +86,8 @@ def credit_coefficient(rules: SkpScheme, position: Any, coefficient: Any) -> Dec
         number = to_decimal(coefficient, field="coefficient")
         if number <= 0:
             raise InvalidValueError("a coefficient is positive", field="coefficient",
-                                    value=coefficient)
+                                    value=coefficient,
+                                    fix="give a coefficient above 0, e.g. coefficient=25")
         return number
     if not isinstance(position, str) or position not in rules.coefficients:
         raise InvalidValueError(f"no coefficient for this position in {rules.label}",
@@ -186,7 +187,8 @@ def skp_distribution(predikat: Iterable[Any], *, organisation: str | None = None
                                 fix="give every employee's predikat")
     if organisation is not None and not isinstance(organisation, str):
         raise InvalidTypeError("an organisation's rating is text", field="organisation",
-                               value=organisation)
+                               value=organisation,
+                               fix="write the organisation's rating as text, e.g. 'Baik'")
     limits: Mapping[str, tuple[Decimal | None, Decimal | None]] = (
         rules.distribution.get(organisation, {}) if organisation is not None else {})
     breaches = []
@@ -205,7 +207,8 @@ def skp_distribution(predikat: Iterable[Any], *, organisation: str | None = None
 def _sequence(value: Any) -> list[Any]:
     if isinstance(value, str) or value is None:
         raise InvalidTypeError("give a list of predikat, one per employee", field="predikat",
-                               value=value)
+                               value=value,
+                               fix="give e.g. ['Baik', 'Sangat Baik'], one per employee")
     if is_array(value) and not isinstance(value, list):
         array = np.ma.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
         if np.ma.is_masked(array):
@@ -215,5 +218,6 @@ def _sequence(value: Any) -> list[Any]:
         return items
     if not isinstance(value, Iterable):
         raise InvalidTypeError("give a list of predikat, one per employee", field="predikat",
-                               value=value)
+                               value=value,
+                               fix="give e.g. ['Baik', 'Sangat Baik'], one per employee")
     return list(value)

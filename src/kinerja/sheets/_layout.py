@@ -186,7 +186,8 @@ def layout_from_dict(data: Mapping[str, Any], *, source: str = "layout") -> Shee
     """
     problems = Problems()
     if not isinstance(data, Mapping):
-        raise InvalidTypeError("a layout is a table of keys", field=source, value=data)
+        raise InvalidTypeError("a layout is a table of keys", field=source, value=data,
+                               fix="give a table of keys, e.g. {kind = \"budget\"}")
     problems.check_keys(data, _KEYS, "", required=("kind",))
     problems.raise_if_any(source)
     layout = problems.attempt("", lambda: SheetLayout(**dict(data)))
