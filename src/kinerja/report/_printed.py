@@ -258,6 +258,9 @@ class PrintedFigure:
     period: str | None = attrs.field(default=None,
                                      converter=attrs.converters.optional(period_key))
     goal: str | None = None
+    #: The numbers read from ``text``, read once (the audit asks for them often).
+    _read: tuple[PrintedNumber, PrintedNumber | None] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         for needed in FIGURES[self.figure]:
@@ -277,8 +280,11 @@ class PrintedFigure:
                                "complement")
 
     def numbers(self) -> tuple[PrintedNumber, PrintedNumber | None]:
-        """The printed number and, when stated, the converted one."""
-        return read_printed(self.text, whole=self.whole)
+        """The printed number and, when stated, the converted one (read once)."""
+        if self._read is None:
+            object.__setattr__(self, "_read", read_printed(self.text, whole=self.whole))
+        assert self._read is not None
+        return self._read
 
     def range_numbers(self) -> tuple[PrintedNumber, PrintedNumber] | None:
         """The two bounds of a printed range ("80 - 95%", "80 s.d. 95"), or None.
