@@ -72,6 +72,8 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
     amounts = total(lines)
     kind = figure.figure
     number = figure.numbers()[0]
+    if kind == "pagu_awal":
+        return _pagu_awal(lines, figure, number)
     pagu, spending = Decimal(amounts.pagu), Decimal(amounts.realization)
     if kind in ("pagu", "spending"):
         value = pagu if kind == "pagu" else spending
@@ -106,6 +108,20 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
                        (part("na_as_zero"),), BUDGET)
     return compare(number, absorption, rule="budget-absorption", source=BUDGET,
                    template="absorption", params=amounts_shown)
+
+
+def _pagu_awal(lines: list[BudgetLine], figure: PrintedFigure, number: PrintedNumber
+               ) -> Outcome | None:
+    """A printed pagu awal (before the year's revisions): the lines' pagu awal, all given."""
+    if any(line.pagu_awal is None for line in lines):
+        return Outcome("cannot-check", Severity.INFO, "n/a",
+                       (part("not_stated", what="pagu awal", what_id="pagu awal",
+                             year=lines[0].year),), OWN_FIGURES)
+    value = Decimal(sum(line.pagu_awal or 0 for line in lines))
+    rule = "budget-total" if _is_total(figure) else "budget-amount"
+    template = "budget_total" if _is_total(figure) else "budget_line"
+    return compare(number, value, rule=rule, source=BUDGET, template=template,
+                   params={"what": "pagu awal"}, places=0)
 
 
 def check_ikpa(result: ScoreResult, figure: PrintedFigure, year: int) -> Outcome | None:

@@ -88,7 +88,7 @@ _BUDGET_LINE = re.compile(r"budget line (?P<what>.*) (?P<year>\d{4})")
 _WEIGHTED = re.compile(r"(?P<name>.+) \((?P<word>nilai × bobot|bobot)\)")
 _PLAIN = re.compile(r"-?\d+(?:\.(?P<decimals>\d+))?")
 _REGULATION = re.compile(r"PER-\d+/PB/\d{4}|PMK \d+/PMK\.\d+/\d{4}")
-_BUDGET_FIGURES = ("pagu", "spending", "remainder", "absorption")
+_BUDGET_FIGURES = ("pagu", "pagu_awal", "spending", "remainder", "absorption")
 
 
 def word(value: Any, lang: Lang) -> Any:

@@ -146,7 +146,8 @@ def _amount(value: Any) -> Any:
 
 def _whole_rupiah(instance: BudgetLine, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse an amount the converter could not read, naming the line and the field."""
-    if isinstance(value, _Unread) or (value is None and attribute.name != "blokir"):
+    if isinstance(value, _Unread) or (value is None
+                                      and attribute.name not in ("blokir", "pagu_awal")):
         raw = value.value if isinstance(value, _Unread) else None
         to_rupiah(raw, field=f"{instance.describe()}.{attribute.name}")  # raises, located
 
@@ -186,6 +187,10 @@ class BudgetLine(Amounts):
         The code of the indicator this line funds (anggaran per indikator).
     name : str, optional
         How error messages and tables call the line.
+    pagu_awal : int, optional
+        The pagu before the year's revisions (pagu awal, the first DIPA);
+        *pagu* is then the revised one (pagu revisi), against which
+        absorption is measured.
 
     Examples
     --------
@@ -214,18 +219,22 @@ negative (got -1). Fix: give the amount as a positive number.
                                                     converter=_optional_spending_type)
     indicator: str | None = attrs.field(default=None, converter=_optional_text)
     name: str | None = attrs.field(default=None, converter=_optional_text)
+    pagu_awal: int | None = attrs.field(default=None, converter=_amount,
+                                        validator=_whole_rupiah)
 
     def __init__(self, *, year: int, pagu: Amount, realization: Amount,
                  blokir: Amount | None = None, program: str | None = None,
                  activity: str | None = None, output: str | None = None,
                  account: str | None = None, spending_type: SpendingType | str | int | None = None,
-                 indicator: str | None = None, name: str | None = None) -> None:
+                 indicator: str | None = None, name: str | None = None,
+                 pagu_awal: Amount | None = None) -> None:
         # The spending type an account gives is derived before the fields are set.
         if spending_type is None:
             spending_type = _type_of_account(account)
         self.__attrs_init__(year=year, pagu=pagu, realization=realization, blokir=blokir,
                             program=program, activity=activity, output=output, account=account,
-                            spending_type=spending_type, indicator=indicator, name=name)
+                            spending_type=spending_type, indicator=indicator, name=name,
+                            pagu_awal=pagu_awal)
 
     def __attrs_post_init__(self) -> None:
         where = self.describe()

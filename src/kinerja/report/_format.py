@@ -46,7 +46,7 @@ PLAN = {"source", "period", "targets"}
 TARGET = {"value", "low", "high", "unit"}
 REALIZATION = {"value", "numerator", "denominator", "unit", "missing", "note", "stated"}
 LINE = {"year", "pagu", "realization", "blokir", "program", "activity", "output", "account",
-        "spending_type", "indicator", "name"}
+        "spending_type", "indicator", "name", "pagu_awal"}
 PRINTED = {"figure", "text", "where", "indicator", "year", "breakdown", "line", "component",
            "aspect", "note", "period", "goal"}
 NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}

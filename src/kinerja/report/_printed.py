@@ -40,6 +40,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "change": ("indicator",),
     # one line (or the total, line = "total") of a budget breakdown in one year
     "pagu": ("breakdown", "line"),
+    "pagu_awal": ("breakdown", "line"),  # the pagu before the year's revisions
     "spending": ("breakdown", "line"),
     "remainder": ("breakdown", "line"),
     "absorption": ("breakdown", "line"),
@@ -276,7 +277,8 @@ class PrintedFigure:
     @property
     def whole(self) -> bool:
         """Whether the figure is a whole number (Rupiah amounts and counts)."""
-        return self.figure in ("pagu", "spending", "remainder", "numerator", "denominator",
+        return self.figure in ("pagu", "pagu_awal", "spending", "remainder", "numerator",
+                               "denominator",
                                "complement")
 
     def numbers(self) -> tuple[PrintedNumber, PrintedNumber | None]:

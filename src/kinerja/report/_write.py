@@ -134,6 +134,8 @@ def dump_report(report: Report) -> str:
                     f"realization = {line.realization}"]
             if line.blokir is not None:
                 out.append(f"blokir = {line.blokir}")
+            if line.pagu_awal is not None:
+                out.append(f"pagu_awal = {line.pagu_awal}")
             for key in ("program", "activity", "output", "account", "indicator", "name"):
                 value = getattr(line, key)
                 if value is not None:
