@@ -63,3 +63,17 @@ def test_round_trip_and_absorption_against_the_revised_pagu():
     line = report.budget["spending_type"][0]
     assert line.pagu_awal == 4_850_000_000
     assert line.absorption == kinerja.absorption(4_000_000_000, 4_100_000_000)
+
+
+@pytest.mark.parametrize(("line", "text", "rules"), [
+    ("51 + 52", "Rp 4.882.641.000", []),          # 4.100.000.000 + 782.641.000
+    ("51 + 52", "Rp 4.100.000.000", [("budget-total", "4882641000")]),
+    ("51 + 53", "Rp 4.100.000.000", [("unknown-line", "n/a")]),
+])
+def test_a_total_printed_for_some_lines(line, text, rules):
+    """A total a report prints for only some lines ("51 + 52") is the sum of those lines."""
+    base = REPORT.format(text="1", second="pagu_awal = 32_641_000").split("[[printed]]")[0]
+    entry = (f'[[printed]]\nfigure = "pagu"\nbreakdown = "spending_type"\nline = "{line}"\n'
+             f'text = "{text}"\nwhere = "Tabel 3.20"\n')
+    result = kinerja.audit(kinerja.loads_report(base + entry))
+    assert [(f.rule, f.expected) for f in result.findings] == rules

@@ -34,24 +34,34 @@ def no_figure(what: str, year: int) -> Outcome:
 
 
 def _is_total(figure: PrintedFigure) -> bool:
-    return figure.line is not None and figure.line.strip().lower() == "total"
+    return figure.line is not None and (figure.line.strip().lower() == "total"
+                                        or " + " in figure.line)
 
 
 def _lines(report: Report, figure: PrintedFigure, year: int) -> list[BudgetLine] | None:
-    """The lines a printed budget figure is about (all of the year's for a total)."""
+    """The lines a printed budget figure is about.
+
+    ``"total"`` is all of the year's lines; ``"51 + 52"`` the sum of the lines
+    named (a total a report prints for only some lines); any other name one line.
+    """
     assert figure.breakdown is not None and figure.line is not None
     lines = [x for x in report.budget[figure.breakdown] if x.year == year]
-    if _is_total(figure):
+    if figure.line.strip().lower() == "total":
         return lines
-    if figure.breakdown == "spending_type":
-        try:
-            wanted: Any = SpendingType.parse(figure.line)
-        except KinerjaError:
+    chosen: list[BudgetLine] = []
+    for name in figure.line.split(" + "):
+        if figure.breakdown == "spending_type":
+            try:
+                wanted: Any = SpendingType.parse(name.strip())
+            except KinerjaError:
+                return None
+        else:
+            wanted = name.strip()
+        named = [x for x in lines if getattr(x, figure.breakdown) == wanted]
+        if not named:
             return None
-    else:
-        wanted = figure.line
-    chosen = [x for x in lines if getattr(x, figure.breakdown) == wanted]
-    return chosen or None
+        chosen += named
+    return chosen
 
 
 def _amount(report: Report, figure: PrintedFigure, kind: str, year: int) -> int | None:
