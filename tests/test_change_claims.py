@@ -101,3 +101,26 @@ def test_a_printed_mean_achievement(goal, text, rules):
     everything = (240 + (_oracle_sk1() * 3 - 240) + 400) / 7
     assert round(everything, 2) == Fraction("102.87")
     assert _mean_of(goal, text) == rules
+
+
+# --- achievement against the Renstra's final-year target --------------------------------
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("IKK-1.1", "107,01 %", None),        # (994 / 1327 × 100) / 70 × 100
+    ("IKK-1.1", "107 %", None),
+    ("IKK-1.1", "93,45 %", "107.01"),      # 70 / 74,91: the formula turned upside down
+    ("IKK-1.2", "68,09 %", None),          # lower is better: (2 − (31/47 × 100) / 50) × 100
+])
+def test_achievement_against_the_final_year_target(code, text, expected):
+    """A printed achievement against the Renstra's last target is recomputed from the plan."""
+    r_11 = Fraction(99400, 1327)
+    assert round(r_11 / 70 * 100, 2) == Fraction("107.01")
+    assert round((2 - Fraction(3100, 47) / 50) * 100, 2) == Fraction("68.09")
+    base = kinerja.example_path().read_text(encoding="utf-8")
+    entry = (f'\n[[printed]]\nfigure = "achievement_final"\nindicator = "{code}"\n'
+             f'text = "{text}"\nwhere = "Bab III, Renstra"\n')
+    result = kinerja.audit(kinerja.loads_report(base + entry))
+    found = [f for f in result.findings if f.location == "Bab III, Renstra"]
+    assert [f.expected for f in found] == ([] if expected is None else [expected])
+    if found:
+        assert "Renstra" in found[0].message("en")

@@ -219,6 +219,8 @@ class Auditor:
         mismatch = unit_mismatch(figure, record.indicator.unit)
         if mismatch is not None:
             return mismatch
+        if kind == "achievement_final":
+            return self._achievement_final(figure, record, year)
         if kind in ("period_total", "period_mean"):
             return period_summary(figure, record, year)
         if kind == "target":
@@ -290,6 +292,18 @@ class Auditor:
             if outcome is not None:
                 return outcome
         return None
+
+    def _achievement_final(self, figure: PrintedFigure, record: IndicatorRecord,
+                           year: int) -> Outcome | None:
+        """The achievement of *year* against the Renstra's final-year target."""
+        progress = self.report.progress(record.code, year)
+        if progress is None or progress.achievement_final is None:
+            return no_figure("plan target", year)
+        final = record.plan.targets[max(record.plan.targets)] if record.plan else None
+        return compare(figure.numbers()[0], progress.achievement_final, rule="achievement-final",
+                       source=PLAN, template="achievement_final",
+                       params={"final_year": max(record.plan.targets) if record.plan else year,
+                               "target": str(final)})
 
     def _achievement(self, figure: PrintedFigure, record: IndicatorRecord,
                      year: int) -> Outcome | None:

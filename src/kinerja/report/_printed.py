@@ -31,6 +31,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "complement": ("indicator",),  # denominator − numerator ("5 tidak melanjutkan")
     "achievement": ("indicator",),  # as reported (after the report's cap)
     "achievement_raw": ("indicator",),  # before any cap
+    "achievement_final": ("indicator",),  # against the Renstra's final-year target
     # the periods of one indicator in one year: a monthly table's "Jumlah" and "Rata-rata"
     "period_total": ("indicator",),
     "period_mean": ("indicator",),
