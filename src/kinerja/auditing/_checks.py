@@ -17,7 +17,13 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.auditing._amounts import check_budget, no_figure
-from kinerja.auditing._claims import achievement_mean, change, period_summary, unit_mismatch
+from kinerja.auditing._claims import (
+    achievement_mean,
+    change,
+    period_summary,
+    share,
+    unit_mismatch,
+)
 from kinerja.auditing._compare import Outcome, Part, compare, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
@@ -117,6 +123,8 @@ class Auditor:
             return self._indicator(figure, record, year)
         if figure.figure.startswith("lke."):
             return self._lke.check(figure)
+        if figure.figure == "share":
+            return share(figure)
         if figure.figure == "achievement_mean":
             return achievement_mean(self.report, figure, year)
         if figure.breakdown is not None:

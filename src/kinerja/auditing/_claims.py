@@ -15,6 +15,7 @@ from kinerja.auditing._amounts import no_figure
 from kinerja.auditing._compare import Outcome, compare, part
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import ACHIEVEMENT, COUNTS, PERIODS
+from kinerja.core._input import exact
 from kinerja.core._l10n import text
 from kinerja.core._notation import Numeral
 from kinerja.core._rounding import significant_places
@@ -25,7 +26,7 @@ from kinerja.indicators._renstra import direction
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure, claimed_change
 
-__all__ = ["achievement_mean", "change", "period_summary", "unit_mismatch"]
+__all__ = ["achievement_mean", "change", "period_summary", "share", "unit_mismatch"]
 
 _PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
 
@@ -107,3 +108,17 @@ def achievement_mean(report: Report, figure: PrintedFigure, year: int) -> Outcom
                    params={"count": len(values),
                            "codes": ", ".join(r.indicator.code for r in results
                                               if r.capped is not None)})
+
+
+def share(figure: PrintedFigure) -> Outcome | None:
+    """A share printed with its counts ("17 dari 98 satker (17,35 %)"): part / whole × 100."""
+    part_count, whole, printed = figure.share_numbers()
+    if whole.value == 0 or part_count.value > whole.value:
+        return Outcome("share", Severity.ERROR, "n/a",
+                       (part("counts", which=f"{part_count.value} / {whole.value}",
+                             expected="n/a"),), COUNTS)
+    with exact():
+        value = part_count.value * 100 / whole.value
+    return compare(printed, value, rule="share", source=COUNTS, template="share",
+                   params={"part": Numeral(part_count.value, 0),
+                           "whole": Numeral(whole.value, 0)})

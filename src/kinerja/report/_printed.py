@@ -35,6 +35,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
     # the periods of one indicator in one year: a monthly table's "Jumlah" and "Rata-rata"
     "period_total": ("indicator",),
     "period_mean": ("indicator",),
+    # a share printed with its counts: "17 dari 98 satker (17,35 %)"
+    "share": (),
     # the mean of the reported achievements of a goal's indicators (or of all): "rata-rata"
     "achievement_mean": (),
     # a claim in words about how an indicator moved since the year before ("meningkat")
@@ -272,6 +274,8 @@ class PrintedFigure:
                                         fix=f"say which {needed} the figure is about")
         if self.figure == "change":
             claimed_change(self.text)  # refuse words that claim no direction now
+        elif self.figure == "share":
+            self.share_numbers()
         elif self.figure not in WORD_FIGURES:
             self.numbers()  # refuse text without a number now, not in the audit
 
@@ -288,6 +292,22 @@ class PrintedFigure:
             object.__setattr__(self, "_read", read_printed(self.text, whole=self.whole))
         assert self._read is not None
         return self._read
+
+    def share_numbers(self) -> tuple[PrintedNumber, PrintedNumber, PrintedNumber]:
+        """The part, the whole and the percentage of a printed share ("17 dari 98 (17,35 %)").
+
+        >>> part, whole, share = PrintedFigure(figure="share", where="Siaran pers",
+        ...     text="17 dari 98 satker (17,35 %)").share_numbers()
+        >>> part.value, whole.value, share.value
+        (Decimal('17'), Decimal('98'), Decimal('17.35'))
+        """
+        tokens = _NUMBER.findall(self.text)
+        if len(tokens) != 3 or "%" not in self.text:
+            raise InvalidValueError(
+                "a share is printed as two counts and a percentage", field="text",
+                value=self.text, fix="copy it as printed, e.g. '17 dari 98 satker (17,35 %)'")
+        part, whole = (_read_number(t, whole=True) for t in tokens[:2])
+        return part, whole, _read_number(tokens[2], whole=False)
 
     def range_numbers(self) -> tuple[PrintedNumber, PrintedNumber] | None:
         """The two bounds of a printed range ("80 - 95%", "80 s.d. 95"), or None.
