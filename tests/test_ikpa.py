@@ -338,7 +338,8 @@ def test_revisi_dipa_periods_by_year():
     # 2020: 100, 1/3 × 100, 100, 100 → (300 + 33.333…) / 4 = 83.333…
     result = kinerja.ikpa_revisi_dipa(year=2020, revisions=[0, 3, 1, 1])
     assert result.value == _exact(lambda: (300 + Decimal(100) / 3) / 4)
-    assert "quarter 2: 1 / 3 × 100 = 33,333333…" in result.explain()
+    assert "quarter 2: 1 / 3 × 100 = 33.333333…" in result.explain("en")
+    assert "triwulan 2: 1 / 3 × 100 = 33,333333…" in result.explain()
     # 2024: semester 1 with 4 revisions, 2 allowed: 2 / 4 × 100 = 50; semester 2: 100 → 75.
     assert kinerja.ikpa_revisi_dipa(year=2024, revisions=[4, 0], allowed=2).value == 75
     with pytest.raises(kinerja.InvalidValueError, match="semester"):

@@ -33,7 +33,7 @@ from kinerja.exceptions import (
     UndefinedRatioError,
 )
 from kinerja.schemes._ikpa_rules import component_rule
-from kinerja.schemes._parts import CalculatedComponent
+from kinerja.schemes._parts import CalculatedComponent, Joined, TraceLine
 from kinerja.schemes._presets import ikpa_scheme
 
 __all__ = ["ikpa_belanja_kontraktual", "ikpa_capaian_output", "ikpa_dispensasi_spm",
@@ -66,13 +66,17 @@ def _decimal(value: Fraction) -> Decimal:
 
 
 def _weighted(parts: Mapping[str, Decimal], shares: Mapping[str, Decimal]
-              ) -> tuple[Decimal, str]:
+              ) -> tuple[Decimal, Joined]:
     """Σ share × score / 100, and the sum written out."""
     with exact():
         value = sum((shares[name] * parts[name] / _HUNDRED for name in shares), Decimal(0))
-    terms = " + ".join(f"{format_trace(shares[name])} % × {format_trace(parts[name])}"
-                       for name in shares)
-    return value, terms
+    return value, _terms(shares, parts)
+
+
+def _terms(shares: Mapping[str, Decimal], parts: Mapping[str, Decimal]) -> Joined:
+    """``40 % × 100 + 40 % × 90 + ...``, each number in the line's language."""
+    return Joined(" + ", [TraceLine("calculator.term", share=shares[name], score=parts[name])
+                          for name in shares])
 
 
 def ikpa_dispensasi_spm(*, year: int, dispensations: int, spm: int,
@@ -116,7 +120,9 @@ def ikpa_dispensasi_spm(*, year: int, dispensations: int, spm: int,
     >>> result.value
     Decimal('0.5')
     >>> print(result.lines[0])
-    ratio = 3 / 40 × 100 = 7,5 % ≥ 5 % (band 2 of 4) → 0,5 point
+    ratio = 3 / 40 × 100 = 7.5 % ≥ 5 % (band 2 of 4) → 0.5 point
+    >>> print(result.explain().splitlines()[1])
+    rasio = 3 / 40 × 100 = 7,5 % ≥ 5 % (rentang 2 dari 4) → 0,5 poin
     """
     _year(year, "Dispensasi SPM")
     table = component_rule("dispensasi_spm")
@@ -143,22 +149,22 @@ def ikpa_dispensasi_spm(*, year: int, dispensations: int, spm: int,
                                 fix="give bounds above 0, each higher than the one before")
     if total == 0:
         ratio = Decimal(0)
-        line = "no SPM and no dispensation: ratio 0 %"
     else:
         with exact():
             ratio = Decimal(count) * 100 / total
-        line = f"ratio = {count} / {total} × 100 = {format_trace(ratio)} %"
     band = sum(1 for bound in bounds if ratio >= bound)
     value = points[band]
-    if band:
-        line += (f" ≥ {format_trace(bounds[band - 1])} % (band {band} of {len(bounds)}) → "
-                 f"{format_trace(value)} point")
-    else:
-        line += f" < {format_trace(bounds[0])} % → no deduction"
+    outcome = (TraceLine("calculator.dispensasi.band", bound=bounds[band - 1], band=band,
+                         bands=len(bounds), points=value) if band
+               else TraceLine("calculator.dispensasi.below", bound=bounds[0]))
+    line = (TraceLine("calculator.dispensasi.no_spm", outcome=outcome) if total == 0
+            else TraceLine("calculator.dispensasi.ratio", count=count, total=total,
+                           ratio=ratio, outcome=outcome))
     return CalculatedComponent(
         key="dispensasi_spm", year=year, value=value,
-        method="points by the band of dispensations / SPMs", source=str(table["source"]),
-        lines=(line, f"bands (the caller's): {', '.join(format_trace(b) for b in bounds)} %"))
+        method=TraceLine("calculator.dispensasi.method"),
+        source=TraceLine("calculator.dispensasi.source"),
+        lines=(line, TraceLine("calculator.dispensasi.bands", bounds=Joined(", ", bounds))))
 
 
 def ikpa_belanja_kontraktual(*, year: int, early_procurement: Any, capital_acceleration: Any,
@@ -198,8 +204,9 @@ def ikpa_belanja_kontraktual(*, year: int, early_procurement: Any, capital_accel
     value, terms = _weighted(parts, table["parts"])
     return CalculatedComponent(
         key="belanja_kontraktual", year=year, value=value,
-        method="early procurement, capital acceleration and distribution, weighted",
-        source=str(table["source"]), lines=(f"{terms} = {format_trace(value)}",))
+        method=TraceLine("calculator.kontraktual.method"),
+        source=TraceLine("calculator.kontraktual.source"),
+        lines=(TraceLine("calculator.sum", terms=terms, value=value),))
 
 
 def ikpa_up_tup(*, year: int, timeliness: Any, monthly_gup: Any, tup_repaid: Any, kkp: Any
@@ -233,11 +240,11 @@ def ikpa_up_tup(*, year: int, timeliness: Any, monthly_gup: Any, tup_repaid: Any
     ...                              tup_repaid=100, kkp=0)
     >>> result.value
     Decimal('85.5')
-    >>> print(result.explain())
-    pengelolaan_up_tup 2024 = 85,5 (90 % cash management + 10 % government credit card; ...)
+    >>> print(result.explain("en"))
+    pengelolaan_up_tup 2024 = 85.5 (90 % cash management + 10 % government credit card; ...)
     cash = 50 % × 100 + 25 % × 80 + 25 % × 100 = 95
-    KKP (targets 1 / 5 / 9 / 12,5 % by quarter) = 0
-    score = 90 % × 95 + 10 % × 0 = 85,5
+    KKP (targets 1 / 5 / 9 / 12.5 % by quarter) = 0
+    score = 90 % × 95 + 10 % × 0 = 85.5
     """
     _year(year, "UP/TUP")
     table = component_rule("pengelolaan_up_tup")
@@ -247,15 +254,15 @@ def ikpa_up_tup(*, year: int, timeliness: Any, monthly_gup: Any, tup_repaid: Any
     cash, cash_terms = _weighted(cash_parts, table["cash_parts"])
     card = _score(kkp, "kkp")
     value, terms = _weighted({"cash": cash, "kkp": card}, table["parts"])
-    targets = " / ".join(format_trace(t) for t in table["kkp_targets"])
     return CalculatedComponent(
         key="pengelolaan_up_tup", year=year, value=value,
-        method=f"{format_trace(table['parts']['cash'])} % cash management + "
-        f"{format_trace(table['parts']['kkp'])} % government credit card",
-        source=str(table["source"]),
-        lines=(f"cash = {cash_terms} = {format_trace(cash)}",
-               f"KKP (targets {targets} % by quarter) = {format_trace(card)}",
-               f"score = {terms} = {format_trace(value)}"))
+        method=TraceLine("calculator.up_tup.method", cash=table["parts"]["cash"],
+                         kkp=table["parts"]["kkp"]),
+        source=TraceLine("calculator.up_tup.source"),
+        lines=(TraceLine("calculator.up_tup.cash", terms=cash_terms, value=cash),
+               TraceLine("calculator.up_tup.kkp", targets=Joined(" / ", table["kkp_targets"]),
+                         value=card),
+               TraceLine("calculator.score", terms=terms, value=value)))
 
 
 def _column(values: Any, field: str) -> list[Decimal]:
@@ -310,7 +317,7 @@ def ikpa_capaian_output(*, year: int, month: int, reporting: Any, pcro: Any = No
     ...                                      pcro=[40, 60], tpcro=[50, 50])
     >>> result.value
     Decimal('93')
-    >>> print(result.explain())
+    >>> print(result.explain("en"))
     capaian_output 2025 = 93 (30 % reporting on time + 70 % output achievement; ...)
     RO 1: min(40 / 50 × 100, 100) = 80
     RO 2: min(60 / 50 × 100, 100) = 100
@@ -335,7 +342,8 @@ def ikpa_capaian_output(*, year: int, month: int, reporting: Any, pcro: Any = No
         raise InvalidValueError("one target per RO", field=names[1],
                                 value=(len(realized), len(planned)),
                                 fix="give one target per RO, in the same order as the realizations")
-    lines, achieved = [], []
+    lines: list[str] = []
+    achieved: list[Fraction] = []
     for index, (r, p) in enumerate(zip(realized, planned, strict=True)):
         if p == 0:
             raise UndefinedRatioError("a target of 0 leaves the RO's achievement undefined",
@@ -343,23 +351,23 @@ def ikpa_capaian_output(*, year: int, month: int, reporting: Any, pcro: Any = No
                                       fix="give the RO's target, or leave the RO out")
         ratio = min(Fraction(r) * 100 / Fraction(p), Fraction(100))
         achieved.append(ratio)
-        lines.append(f"RO {index + 1}: min({format_trace(r)} / {format_trace(p)} × 100, "
-                     f"100) = {format_trace(_decimal(ratio))}")
+        lines.append(TraceLine("calculator.output.ro", number=index + 1, realized=r,
+                               planned=p, value=_decimal(ratio)))
     # One division at the end: a score that terminates is exact (no rounding of the mean).
     mean = sum(achieved, Fraction(0)) / len(achieved)
     achievement = _decimal(mean)
-    lines.append(f"achievement = mean of {len(achieved)} RO = {format_trace(achievement)}")
+    lines.append(TraceLine("calculator.output.achievement", count=len(achieved),
+                           value=achievement))
     shares = table["parts"]
     report = _score(reporting, "reporting")
     exact_score = (Fraction(shares["reporting"]) * Fraction(report)
                    + Fraction(shares["achievement"]) * mean) / 100
     score = _decimal(exact_score)
-    terms = (f"{format_trace(shares['reporting'])} % × {format_trace(report)} + "
-             f"{format_trace(shares['achievement'])} % × {format_trace(achievement)}")
-    lines.append(f"score = {terms} = {format_trace(score)}")
+    terms = _terms(shares, {"reporting": report, "achievement": achievement})
+    lines.append(TraceLine("calculator.score", terms=terms, value=score))
     return CalculatedComponent(
         key="capaian_output", year=year, value=score,
-        method=f"{format_trace(table['parts']['reporting'])} % reporting on time + "
-        f"{format_trace(table['parts']['achievement'])} % output achievement",
-        source=str(table["source"]), lines=tuple(lines))
+        method=TraceLine("calculator.output.method", reporting=shares["reporting"],
+                         achievement=shares["achievement"]),
+        source=TraceLine("calculator.output.source"), lines=tuple(lines))
 

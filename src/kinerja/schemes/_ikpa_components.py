@@ -24,7 +24,6 @@ from typing import Any, Literal, TypeAlias
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import exact, to_decimal, to_rupiah
-from kinerja.core._notation import format_number, format_trace
 from kinerja.core._options import check_choice
 from kinerja.exceptions import (
     InvalidTypeError,
@@ -33,7 +32,7 @@ from kinerja.exceptions import (
     UndefinedRatioError,
 )
 from kinerja.schemes._ikpa_rules import penyerapan_rules
-from kinerja.schemes._parts import CalculatedComponent
+from kinerja.schemes._parts import CalculatedComponent, Joined, TraceLine
 from kinerja.schemes._presets import ikpa_scheme
 
 __all__ = [
@@ -41,6 +40,7 @@ __all__ = [
     "CalculatedComponent",
     "ikpa_deviasi_halaman_iii",
     "ikpa_penyerapan",
+    "period_word",
     "type_label",
     "whole_count",
 ]
@@ -68,13 +68,15 @@ PENYERAPAN_TARGETS: FrozenMap[int, FrozenMap[str, tuple[Decimal | None, ...]]] =
 Base: TypeAlias = Literal["pagu", "pagu_minus_blokir"]
 _BASE_NAMES = {"pagu": "pagu", "pagu_minus_blokir": "pagu − blokir"}
 
-_SOURCE_PENYERAPAN = ("PER-4/PB/2021 and PER-5/PB/2024, provisional reading: per quarter and "
-                      "spending type, realization / target capped at 100 %, weighted by pagu "
-                      "(from 2026 pagu − blokir); mean over quarters (docs: IKPA, component "
-                      "calculators; IKPA 2024+ components)")
-_SOURCE_DEVIASI = ("PER-5/PB/2022 and PER-5/PB/2024, provisional reading: monthly "
-                   "|realization − plan| / plan capped at 100 %; score 100 − mean deviation "
-                   "(docs: IKPA, component calculators)")
+_SOURCE_PENYERAPAN = TraceLine("calculator.penyerapan.source")
+_SOURCE_DEVIASI = TraceLine("calculator.deviasi.source")
+
+
+def period_word(name: str, count: int) -> TraceLine:
+    """The word for *count* periods (``quarter``, ``quarters``) in the catalogs."""
+    return TraceLine(f"calculator.period.{name}{'s' if count != 1 else ''}")
+
+
 def type_label(key: Any) -> str:
     """A spending type label: ``52``, ``"52"`` or an enum whose value is ``"52"``."""
     value = getattr(key, "value", key)
@@ -200,14 +202,19 @@ def ikpa_penyerapan(*, year: int, pagu: Mapping[Any, Any],
     ...     realization={52: [150_000, 400_000], 53: [300_000, 1_200_000]})
     >>> result.value
     Decimal('97.5')
-    >>> print(result.explain())
-    penyerapan_anggaran 2024 = 97,5 (quarterly absorption against targets, capped at 100 %, \
+    >>> print(result.explain("en"))
+    penyerapan_anggaran 2024 = 97.5 (quarterly absorption against targets, capped at 100 %, \
 pagu-weighted, mean over quarters; provisional; ...)
     Q1: 52 absorbed 15 % of pagu vs target 15 % → 100; 53 absorbed 10 % of pagu vs target \
 10 % → 100; pagu-weighted → 100
     Q2: 52 absorbed 40 % of pagu vs target 50 % → 80; 53 absorbed 40 % of pagu vs target \
 40 % → 100; pagu-weighted → 95
-    mean of 2 quarters = (100 + 95) / 2 = 97,5
+    mean of 2 quarters = (100 + 95) / 2 = 97.5
+
+    In Indonesian (the default), words and numbers:
+
+    >>> print(result.explain().splitlines()[-1])
+    rata-rata 2 triwulan = (100 + 95) / 2 = 97,5
 
     From 2026 the base is pagu minus blokir (200.000 of the 52 pagu blocked):
 
@@ -249,32 +256,35 @@ pagu-weighted, mean over quarters; provisional; ...)
                              for v in values)
     quarters = len(next(iter(spent.values())))
     name = _BASE_NAMES[chosen]
-    weighting = "pagu-weighted" if chosen == "pagu" else "weighted by pagu − blokir"
-    lines = []
+    weighting = TraceLine("calculator.penyerapan.pagu_weighted" if chosen == "pagu"
+                          else "calculator.penyerapan.blokir_weighted")
+    lines: list[str] = []
     means: list[Decimal] = []
     with exact():
         total_pagu = Decimal(sum(budget.values()))
         for q in range(quarters):
-            parts, weighted = [], Decimal(0)
+            parts: list[TraceLine] = []
+            weighted = Decimal(0)
             for label, amounts in spent.items():
                 target = _target(table, label, q, year)
                 absorbed = Decimal(amounts[q]) * 100 / budget[label]
                 achieved = min(absorbed / target * 100, _HUNDRED)
                 weighted += budget[label] * achieved
-                parts.append(f"{label} absorbed {format_trace(absorbed)} % of {name} vs target "
-                             f"{format_trace(target)} % → {format_trace(achieved)}")
+                parts.append(TraceLine("calculator.penyerapan.part", type=label,
+                                       absorbed=absorbed, base=name, target=target,
+                                       achieved=achieved))
             value = weighted / total_pagu
             means.append(value)
-            lines.append(f"Q{q + 1}: " + "; ".join(parts)
-                         + f"; {weighting} → {format_trace(value)}")
+            lines.append(TraceLine("calculator.penyerapan.quarter", number=q + 1,
+                                   parts=Joined("; ", parts), weighting=weighting, value=value))
         score = sum(means, Decimal(0)) / quarters
-    terms = " + ".join(format_trace(m) for m in means)
-    lines.append(f"mean of {quarters} quarter{'s' if quarters > 1 else ''} = ({terms}) / "
-                 f"{quarters} = {format_trace(score)}")
+    lines.append(TraceLine("calculator.mean", count=quarters,
+                           periods=period_word("quarter", quarters),
+                           terms=Joined(" + ", means), value=score))
     return CalculatedComponent(
         key="penyerapan_anggaran", year=year, value=score,
-        method=f"quarterly absorption against targets, capped at 100 %, {weighting}, "
-        "mean over quarters", source=_SOURCE_PENYERAPAN, lines=tuple(lines))
+        method=TraceLine("calculator.penyerapan.method", weighting=weighting),
+        source=_SOURCE_PENYERAPAN, lines=tuple(lines))
 
 
 def _base(budget: dict[str, int], blokir: Any, base: Base, year: int) -> dict[str, int]:
@@ -371,12 +381,12 @@ def ikpa_deviasi_halaman_iii(*, year: int, plan: Mapping[Any, Sequence[Any]],
     ...     year=2023, plan={52: [100, 200]}, realization={52: [90, 230]})
     >>> result.value
     Decimal('87.5')
-    >>> print(result.explain())
-    deviasi_halaman_iii 2023 = 87,5 (100 − mean monthly deviation, arithmetic mean over \
+    >>> print(result.explain("en"))
+    deviasi_halaman_iii 2023 = 87.5 (100 − mean monthly deviation, arithmetic mean over \
 spending types; provisional; ...)
     month 1: 52 |90 − 100| / 100 = 10 % → 10 %
     month 2: 52 |230 − 200| / 200 = 15 % → 15 %
-    score = 100 − (10 + 15) / 2 = 87,5
+    score = 100 − (10 + 15) / 2 = 87.5
     """
     first = _check_year(year)
     if method is None:
@@ -404,29 +414,32 @@ spending types; provisional; ...)
             weight = {k: Decimal(1) for k in planned}
         total_weight = sum(weight.values(), Decimal(0))
         months = len(next(iter(planned.values())))
-        lines, monthly = [], []
+        lines: list[str] = []
+        monthly: list[Decimal] = []
         weighted_sum = Decimal(0)  # Σ months Σ types weight × deviation: divided once, below
         for m in range(months):
-            parts, month_sum = [], Decimal(0)
+            parts: list[TraceLine] = []
+            month_sum = Decimal(0)
             for label in planned:
                 p, r = planned[label][m], spent[label][m]
                 deviation = _deviation(p, r, zero_plan, f"plan[{label}][{m}]")
                 month_sum += weight[label] * deviation
-                parts.append(f"{label} |{format_number(r, 0)} − {format_number(p, 0)}| / "
-                             f"{format_number(p, 0)} = {format_trace(deviation)} %")
+                parts.append(TraceLine("calculator.deviasi.part", type=label, realized=r,
+                                       planned=p, deviation=deviation))
             weighted_sum += month_sum
             combined = month_sum / total_weight
             monthly.append(combined)
-            lines.append(f"month {m + 1}: " + "; ".join(parts) + f" → {format_trace(combined)} %")
+            lines.append(TraceLine("calculator.deviasi.month", number=m + 1,
+                                   parts=Joined("; ", parts), value=combined))
         score = _HUNDRED - weighted_sum / (total_weight * months)
-    terms = " + ".join(format_trace(d) for d in monthly)
-    lines.append(f"score = 100 − ({terms}) / {months} = {format_trace(score)}")
-    averaging = ("arithmetic mean over spending types" if method == "mean"
-                 else "spending types weighted by pagu share")
+    lines.append(TraceLine("calculator.deviasi.score", terms=Joined(" + ", monthly),
+                           count=months, value=score))
+    averaging = TraceLine("calculator.deviasi.mean" if method == "mean"
+                          else "calculator.deviasi.pagu_weighted")
     return CalculatedComponent(
         key="deviasi_halaman_iii", year=year, value=score,
-        method=f"100 − mean monthly deviation, {averaging}", source=_SOURCE_DEVIASI,
-        lines=tuple(lines))
+        method=TraceLine("calculator.deviasi.method", averaging=averaging),
+        source=_SOURCE_DEVIASI, lines=tuple(lines))
 
 
 def _deviation(plan: int, spent: int, zero_plan: ZeroPlanPolicy, field: str) -> Decimal:

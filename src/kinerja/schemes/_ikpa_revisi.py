@@ -19,12 +19,11 @@ from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 from kinerja.core._input import exact
-from kinerja.core._notation import format_trace
 from kinerja.core._options import check_choice
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
-from kinerja.schemes._ikpa_components import whole_count
+from kinerja.schemes._ikpa_components import period_word, whole_count
 from kinerja.schemes._ikpa_rules import RULES_FILE, component_rule
-from kinerja.schemes._parts import CalculatedComponent
+from kinerja.schemes._parts import CalculatedComponent, Joined, TraceLine
 from kinerja.schemes._presets import ikpa_scheme
 
 __all__ = ["REVISI_RULES", "RevisiRule", "ikpa_revisi_dipa"]
@@ -33,9 +32,7 @@ RevisiRule: TypeAlias = Literal["allowed_over_actual", "semester_count"]
 #: The two readings of the Revisi DIPA rule, kinerja's default first.
 REVISI_RULES: tuple[str, ...] = ("allowed_over_actual", "semester_count")
 _HUNDRED = Decimal(100)
-_SOURCE_REVISI = ("PER-4/PB/2020, provisional reading: allowed / actual × 100 averaged over "
-                  "periods; one revision allowed per quarter (per semester from 2024) "
-                  "(docs: IKPA, component calculators)")
+_SOURCE_REVISI = TraceLine("calculator.revisi.source")
 
 
 def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1,
@@ -80,7 +77,7 @@ def ikpa_revisi_dipa(*, year: int, revisions: Sequence[Any], allowed: int = 1,
     >>> kinerja.ikpa_revisi_dipa(year=2024, revisions=[2, 1]).value
     Decimal('75')
     >>> print(kinerja.ikpa_revisi_dipa(year=2024, revisions=[2, 3], rule="semester_count"
-    ...                                ).explain())
+    ...                                ).explain("en"))
     revisi_dipa 2024 = 75 (semester score by the number of revisions, mean at most 100; \
 provisional; ...)
     semester 1: 2 revisions → 100
@@ -110,21 +107,26 @@ provisional; ...)
         raise InvalidValueError("at least one revision per period is allowed", field="allowed",
                                 value=0,
                                 fix="give allowed=1 or more")
-    lines, scores = [], []
+    lines: list[str] = []
+    scores: list[Decimal] = []
+    word = period_word(period, 1)
     with exact():
         for index, count in enumerate(counts):
             value = _HUNDRED if count <= allowance else Decimal(allowance) * 100 / count
             scores.append(value)
-            text = (f"{count} ≤ {allowance} allowed → 100" if count <= allowance
-                    else f"{allowance} / {count} × 100 = {format_trace(value)}")
-            lines.append(f"{period} {index + 1}: {text}")
+            lines.append(TraceLine("calculator.revisi.within", period=word, number=index + 1,
+                                   count=count, allowed=allowance) if count <= allowance
+                         else TraceLine("calculator.revisi.over", period=word,
+                                        number=index + 1, allowed=allowance, count=count,
+                                        value=value))
         score = sum(scores, Decimal(0)) / len(scores)
-    terms = " + ".join(format_trace(s) for s in scores)
-    lines.append(f"mean of {len(scores)} {period}s = ({terms}) / {len(scores)} = "
-                 f"{format_trace(score)}")
+    lines.append(TraceLine("calculator.mean", count=len(scores),
+                           periods=period_word(period, 2), terms=Joined(" + ", scores),
+                           value=score))
     return CalculatedComponent(
         key="revisi_dipa", year=year, value=score,
-        method=f"allowed / actual × 100 per {period}, capped at 100, mean over {period}s",
+        method=TraceLine("calculator.revisi.method", period=word,
+                         periods=period_word(period, 2)),
         source=_SOURCE_REVISI, lines=tuple(lines))
 
 
@@ -132,7 +134,8 @@ def _semester_count(year: int, counts: list[int]) -> CalculatedComponent:
     table = component_rule("revisi_dipa")
     bands: tuple[tuple[int | None, Decimal], ...] = table["bands"]
     cap: Decimal = table["cap"]
-    lines, scores = [], []
+    lines: list[str] = []
+    scores: list[Decimal] = []
     for index, count in enumerate(counts):
         score = next((s for most, s in bands if most is None or count <= most), None)
         if score is None:
@@ -141,16 +144,17 @@ def _semester_count(year: int, counts: list[int]) -> CalculatedComponent:
                                     fix=f"end the bands of revisi_dipa in {RULES_FILE} with one "
                                     "without 'most'")
         scores.append(score)
-        lines.append(f"semester {index + 1}: {count} revision{'s' if count != 1 else ''} → "
-                     f"{format_trace(score)}")
+        lines.append(TraceLine("calculator.revisi.semester", number=index + 1, count=count,
+                               revisions=TraceLine("calculator.revisi.revision" if count == 1
+                                                   else "calculator.revisi.revisions"),
+                               value=score))
     with exact():
         mean = sum(scores, Decimal(0)) / len(scores)
     value = min(mean, cap)
-    terms = " + ".join(format_trace(s) for s in scores)
-    lines.append(f"mean of {len(scores)} semester{'s' if len(scores) > 1 else ''} = ({terms}) / "
-                 f"{len(scores)} = {format_trace(mean)}, at most {format_trace(cap)} → "
-                 f"{format_trace(value)}")
+    lines.append(TraceLine("calculator.revisi.capped_mean", count=len(scores),
+                           periods=period_word("semester", len(scores)),
+                           terms=Joined(" + ", scores), mean=mean, cap=cap, value=value))
     return CalculatedComponent(
         key="revisi_dipa", year=year, value=value,
-        method=f"semester score by the number of revisions, mean at most {format_trace(cap)}",
-        source=str(table["source"]), lines=tuple(lines))
+        method=TraceLine("calculator.revisi.count_method", cap=cap),
+        source=TraceLine("calculator.revisi.count_source"), lines=tuple(lines))

@@ -15,8 +15,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_decimal, to_year
-from kinerja.core._notation import format_plain, format_trace
+from kinerja.core._l10n import Phrase, text
+from kinerja.core._notation import format_number, format_plain, format_trace
+from kinerja.core._options import Lang, check_lang
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError
 
@@ -33,6 +36,8 @@ __all__ = [
     "Component",
     "Deduction",
     "DeductionOrder",
+    "Joined",
+    "TraceLine",
 ]
 
 DeductionOrder: TypeAlias = Literal["after_division", "before_division"]
@@ -278,6 +283,73 @@ def _bands(value: Any) -> tuple[Band, ...]:
     return _sequence(value, "bands", Band)
 
 
+class TraceLine(str):
+    """A line of a calculator's derivation: a catalog key and its parameters, rendered per language.
+
+    Its ``str`` is the English line (so ``"absorbed" in line`` works as before);
+    :meth:`render` writes it in any language, each number in that language's
+    notation: a Decimal exact up to six decimals (else cut with ``…``), an int
+    grouped in thousands, a nested line or :class:`~kinerja.core._l10n.Phrase`
+    in the language, a :class:`Joined` list item by item.
+
+    >>> line = TraceLine("calculator.sum", terms="1 + 2", value=Decimal("97.5"))
+    >>> str(line), line.render("id")
+    ('1 + 2 = 97.5', '1 + 2 = 97,5')
+    """
+
+    key: str
+    params: FrozenMap[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> TraceLine:
+        line = super().__new__(cls, _render_line(key, "en", params))
+        line.key = key
+        line.params = FrozenMap(params)
+        return line
+
+    def render(self, lang: Lang) -> str:
+        """The line in *lang*."""
+        return _render_line(self.key, lang, self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_trace_line, (self.key, dict(self.params)))
+
+
+def _trace_line(key: str, params: dict[str, Any]) -> TraceLine:
+    return TraceLine(key, **params)
+
+
+def _items(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Joined:
+    """Items of a line joined by *sep* (``" + "``, ``"; "``), each shown in the line's language."""
+
+    sep: str
+    items: tuple[Any, ...] = attrs.field(converter=_items)
+
+
+def _shown(value: Any, lang: Lang) -> Any:
+    if isinstance(value, TraceLine | Phrase):
+        return value.render(lang)
+    if isinstance(value, Joined):
+        return value.sep.join(str(_shown(item, lang)) for item in value.items)
+    if isinstance(value, Decimal):
+        return format_trace(value, notation=lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, 0, notation=lang)
+    return value
+
+
+def _render_line(key: str, lang: Lang, params: Mapping[str, Any]) -> str:
+    return text(key, lang, **{name: _shown(value, lang) for name, value in params.items()})
+
+
+def _localized(value: str, lang: Lang) -> str:
+    return value.render(lang) if isinstance(value, TraceLine | Phrase) else value
+
+
 @checked
 @attrs.frozen(kw_only=True)
 class CalculatedComponent:
@@ -295,11 +367,14 @@ class CalculatedComponent:
     value : Decimal
         The score, 0–100, exact.
     method : str
-        The rule applied, in words.
+        The rule applied, in words (a :class:`TraceLine`: English as text,
+        any language through :meth:`explain`).
     source : str
-        Where the rule comes from.
+        Where the rule comes from (likewise).
     lines : tuple of str
-        The derivation, one line per period.
+        The derivation, one line per period: :class:`TraceLine` items, each a
+        catalog text and its figures, written in the language :meth:`explain`
+        is asked for.
     provisional : bool
         True: the rule is not yet checked against the regulation text.
     """
@@ -312,9 +387,27 @@ class CalculatedComponent:
     lines: tuple[str, ...]
     provisional: bool = True
 
-    def explain(self) -> str:
-        """The derivation: a heading line, then one line per period."""
-        flag = "provisional; " if self.provisional else ""
-        head = (f"{self.key} {self.year} = {format_trace(self.value)} ({self.method}; {flag}"
-                f"{self.source})")
-        return "\n".join([head, *self.lines])
+    def explain(self, lang: Lang = "id") -> str:
+        """The derivation in *lang* (``"id"``, the default, or ``"en"``): a heading, then its lines.
+
+        Every word, the heading's included, is in the language, and every
+        number in its notation (docs page *Output languages*).
+
+        >>> import kinerja
+        >>> result = kinerja.ikpa_revisi_dipa(year=2024, revisions=[2, 1])
+        >>> print(result.explain("en"))
+        revisi_dipa 2024 = 75 (allowed / actual × 100 per semester, capped at 100, mean over \
+semesters; provisional; ...)
+        semester 1: 1 / 2 × 100 = 50
+        semester 2: 1 ≤ 1 allowed → 100
+        mean of 2 semesters = (50 + 100) / 2 = 75
+        >>> print(result.explain().splitlines()[-1])
+        rata-rata 2 semester = (50 + 100) / 2 = 75
+        """
+        lang = check_lang(lang)
+        flag = text("calculator.provisional", lang) if self.provisional else ""
+        head = text("calculator.head", lang, key=self.key, year=str(self.year),
+                    value=format_trace(self.value, notation=lang),
+                    method=_localized(self.method, lang), flag=flag,
+                    source=_localized(self.source, lang))
+        return "\n".join([head, *(_localized(line, lang) for line in self.lines)])
