@@ -15,6 +15,8 @@ from kinerja.auditing._checks import audit
 from kinerja.core._options import LANGS
 from kinerja.core._toml import write_text_file
 from kinerja.documents._extract import extract
+from kinerja.documents._model import ReviewItem
+from kinerja.documents._page import findings_page
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
@@ -38,6 +40,7 @@ examples:
   kinerja tables laporan.toml --lang en --format csv
   kinerja tables --format xlsx -o bab3.xlsx   chapter III as a workbook (or docx for Word)
   kinerja audit --format xlsx -o temuan.xlsx  the findings, coloured by severity
+  kinerja audit --format html -o temuan.html  one page: marked tables, findings, charts
   kinerja extract lkjip.pdf -o draft.toml   a draft report file from a published report
   kinerja audit lkjip.docx          extract and audit in one step (review the draft first!)
 
@@ -67,10 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
                        help="a report file (TOML), or a published report (.pdf, .docx, .md, "
                        ".txt) extracted first; default: the bundled example")
-    audit.add_argument("--format", choices=("text", "json", "markdown", "csv", "xlsx", "docx"),
+    audit.add_argument("--format",
+                       choices=("text", "json", "markdown", "csv", "xlsx", "docx", "html"),
                        default="text",
                        help="output format (default: text, grouped by severity); JSON keys "
-                       "are English identifiers in both languages")
+                       "are English identifiers in both languages; html: one self-contained "
+                       "page (tables with the wrong figures marked, findings, charts)")
     audit.add_argument("--lang", choices=LANGS, default="id",
                        help="language of every word (rule names, severities, explanations, "
                        "sources, CSV headers) and the notation of every number: Indonesian "
@@ -113,15 +118,16 @@ def _parser() -> argparse.ArgumentParser:
 _REPORT_FILES = (".toml",)
 
 
-def _load(file: Path | None) -> Report:
+def _load_reviewed(file: Path | None) -> tuple[Report, tuple[ReviewItem, ...]]:
+    """The report, and its review items when it was extracted from a document."""
     if file is None:
-        return example_report()
+        return example_report(), ()
     if file.suffix.lower() in _REPORT_FILES:
-        return load_report(file)
+        return load_report(file), ()
     extraction = extract(file)
     print(f"kinerja: {file}: figures read from the document, not yet reviewed "
           f"({len(extraction.review)} review items; see kinerja extract)", file=sys.stderr)
-    return extraction.report
+    return extraction.report, extraction.review
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -141,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
     if args.command == "extract":
         return _extract(args)
-    report = _load(args.file)
+    report, review = _load_reviewed(args.file)
     if args.format in ("xlsx", "docx"):
         return _write_document(args, report)
     if args.command == "tables":
@@ -149,7 +155,8 @@ def _run(args: argparse.Namespace) -> int:
         failed = False
     else:
         result = audit(report)
-        text = result.render(args.format, args.lang)
+        text = (findings_page(report, result, lang=args.lang, review=review)
+                if args.format == "html" else result.render(args.format, args.lang))
         failed = bool(args.fail_on_error and result.errors)
     if args.output is not None:
         write_text_file(args.output, text, what=f"{args.command} output")
