@@ -132,6 +132,19 @@ def test_the_command_writes_the_page(tmp_path, capsys):
     assert main(["audit", "--format", "html", "--fail-on-error", "-o", str(out)]) == 1
 
 
+def test_a_documents_page_lists_its_review_items(tmp_path, capsys):
+    """Kinerja audit lkjip.md --format html: the draft's review list is on the page."""
+    seed = Path(__file__).parent / "fixtures" / "documents" / "lkjip_2023_bapas_pangkalpinang.md"
+    out = tmp_path / "audit.html"
+    assert main(["audit", str(seed), "--format", "html", "-o", str(out)]) == 0
+    assert "not yet reviewed" in capsys.readouterr().err
+    written = out.read_text(encoding="utf-8")
+    review = kinerja.extract(seed).review
+    assert review
+    assert written.count("<li>", written.index('id="review"')) == len(review)
+    assert html.escape(review[0].describe()) in written
+
+
 def _browser():
     """A headless Chromium driven by Selenium, or a skip that says what is missing."""
     webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium is not installed")
