@@ -359,3 +359,12 @@ def test_constructor_names_missing_and_unknown_fields():
     with pytest.raises(kinerja.InvalidValueError, match="year, value, low, high, unit") as typo:
         kinerja.Target(year=2023, valeu=5)
     assert typo.value.field == "valeu"
+
+
+def test_range_bounds_of_different_lengths_are_a_kinerja_error():
+    """Found by the property above: a high-bound column of another length than the targets."""
+    pd = pytest.importorskip("pandas")
+    high = pd.Series([1.0, None], dtype="Float64")
+    with pytest.raises(kinerja.InvalidValueError) as caught:
+        batch.achievements(float("nan"), np.array([]), target_high=high, polarity=1)
+    assert caught.value.field == "target, target_high"

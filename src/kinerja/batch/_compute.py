@@ -150,7 +150,13 @@ def _range(low: Any, high: Any) -> tuple[Any, Any]:
     if not point.any():
         return low, high
     low_data, low_mask = to_float_array(low, field="target", allow_negative=True)
-    filled = np.where(point, low_data, np.ma.getdata(high))
+    try:
+        filled = np.where(point, low_data, np.ma.getdata(high))
+    except ValueError:
+        raise InvalidValueError(
+            f"array shapes cannot be broadcast together: target {np.shape(low_data)}, "
+            f"target_high {np.shape(high)}", field="target, target_high",
+            fix="give columns of the same length (or scalars)") from None
     mask = np.ma.nomask if low_mask is None else low_mask
     if isinstance(high, np.ma.MaskedArray):
         mask = np.ma.mask_or(mask, np.ma.getmask(high))
