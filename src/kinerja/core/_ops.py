@@ -258,6 +258,8 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
     raises a :class:`~kinerja.KinerjaError`, *run* is called on the whole input
     to raise the error with positions counted over the whole array.
     """
+    if not any(_has_array(arg) for arg in args):
+        return run(*args)  # scalars: nothing to split into blocks
     columns = [_column(arg) for arg in args]
     shapes = {np.shape(a) for arg in columns for a in _arrays(arg)}
     if len(shapes) != 1:
@@ -285,6 +287,12 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
         raise
     return tuple(out if mask is None else np.ma.MaskedArray(out, mask=mask)
                  for out, mask in zip(outputs, masks, strict=True))
+
+
+def _has_array(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return any(_has_array(item) for item in value)
+    return is_array(value)
 
 
 def _column(value: Any) -> Any:

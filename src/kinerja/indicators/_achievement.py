@@ -142,6 +142,10 @@ Fix: use one of 'mirror', 'inverse'.
         return blockwise(run, realization, target, polarity, cap_upper)
 
 
+#: The conventions of a call that names none (built once).
+_DEFAULT_POLICY = AchievementPolicy()
+
+
 @overload
 def achievement(
     realization: Number,
@@ -300,8 +304,11 @@ def achievement(
     ...                     polarity=[1, -1, 1], cap=kinerja.CAP_120)
     array([120.,  80., 120.])
     """
-    policy = AchievementPolicy(lower_method=lower_method, zero_target=zero_target,
-                               floor=floor, cap=cap)
+    if lower_method == "mirror" and zero_target == "raise" and floor is None and cap is None:
+        policy = _DEFAULT_POLICY  # the usual call builds no policy
+    else:
+        policy = AchievementPolicy(lower_method=lower_method, zero_target=zero_target,
+                                   floor=floor, cap=cap)
     return policy._evaluate(realization, target, polarity, want=(1,))[0]
 
 
