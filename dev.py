@@ -44,6 +44,7 @@ EXTRAS = {
 MUTATE = (
     "src/kinerja/indicators/_formulas.py",
     "src/kinerja/indicators/_achievement.py",
+    "src/kinerja/indicators/_choice.py",
     "src/kinerja/budget/_absorption.py",
     "src/kinerja/core/_rounding.py",
     "src/kinerja/schemes/_combine.py",
