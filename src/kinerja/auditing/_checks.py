@@ -166,7 +166,11 @@ class Auditor:
 
     def _subject(self, figure: PrintedFigure) -> str:
         year = figure.year or self.report.year
-        about = figure.indicator or figure.line or figure.component or figure.aspect or "IKPA"
+        family = figure.figure.split(".")[0]
+        default = (family.upper() if family in ("ikpa", "nka", "lke")
+                   else self.report.satker.name)  # a share, a mean of all indicators
+        about = (figure.indicator or figure.goal or figure.line or figure.component
+                 or figure.aspect or default)
         if figure.breakdown is not None and figure.line is not None:
             about = f"{figure.breakdown} {figure.line}"
         when = f"{year} {figure.period}" if figure.period else f"{year}"

@@ -24,7 +24,7 @@ from kinerja.schemes._lke_review import LkePrintedFigure, lke_check_printed
 __all__ = ["LkeChecks"]
 
 #: The regulation behind every LKE figure.
-_SOURCE = "PermenPAN-RB 88/2021 (SAKIP evaluation, LKE)"
+_SOURCE = "PermenPAN-RB 88/2021"
 
 
 def _name(figure: PrintedFigure) -> str:
