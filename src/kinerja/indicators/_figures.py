@@ -239,7 +239,11 @@ class Realization:
     -----
     realisasi = numerator / denominator × 100 for a ratio indicator
     (PermenPAN-RB 53/2014, the LKjIP's measurement of a percentage indicator;
-    docs page *Achievement (capaian)*, ``docs/achievement.md``).  The
+    docs page *Achievement (capaian)*, ``docs/achievement.md``).  For a rate
+    unit ("per 100.000 kelahiran hidup") the counts give numerator /
+    denominator × N instead, as the indicator's own definition states (AKI:
+    maternal deaths per 100.000 live births; docs page *Report file format*,
+    "Rates per N").  The
     constructor derives the value from the counts before the fields are set
     (attrs' ``__attrs_init__``), so a realization never changes after it is
     built.

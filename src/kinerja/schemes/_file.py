@@ -246,5 +246,12 @@ def dump_scheme(scheme: Scheme) -> str:
 
 
 def save_scheme(scheme: Scheme, path: str | os.PathLike[str]) -> None:
-    """Write *scheme* to *path* in the scheme file format (UTF-8); see :func:`dump_scheme`."""
+    """Write *scheme* to *path* in the scheme file format (UTF-8); see :func:`dump_scheme`.
+
+    >>> import kinerja, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ikpa-2023.toml"
+    >>> save_scheme(kinerja.ikpa_scheme(2023), path)
+    >>> kinerja.load_scheme(path) == kinerja.ikpa_scheme(2023)
+    True
+    """
     write_text_file(path, dump_scheme(scheme), what="scheme file")

@@ -231,6 +231,12 @@ class LkeScore:
         grade and its trace.
     losses : tuple of LkeLoss
         Every criterion that lost points, in the order of the answers.
+
+    >>> import kinerja
+    >>> scheme = kinerja.lke_scheme(2024)
+    >>> score = kinerja.lke_score({k: {"1": "A"} for k in scheme.weights}, scheme=scheme)
+    >>> score.total, score.grade
+    (Decimal('100'), 'AA')
     """
 
     scheme: Scheme = attrs.field(repr=False)

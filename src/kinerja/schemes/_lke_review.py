@@ -81,6 +81,12 @@ class LkeEvaluation:
         The unit's own answers (*penilaian mandiri*) and the evaluator's, scored.
     differences : tuple of LkeDifference
         Every criterion answered differently, in the order of the form.
+
+    >>> import kinerja
+    >>> scheme = kinerja.lke_scheme(2024)
+    >>> own = {k: {"1": "A"} for k in scheme.weights}
+    >>> kinerja.lke_evaluation(self_assessment=own, evaluator=own, scheme=scheme).gap
+    Decimal('0')
     """
 
     self_assessment: LkeScore
@@ -201,6 +207,12 @@ class LkePrintedFigure:
         precision; ``None`` when it cannot be checked.
     rule : str
         How the expected figure was obtained, in words.
+
+    >>> import kinerja
+    >>> checked = kinerja.lke_check_printed({"total": "69,60", "grade": "B"},
+    ...                                     scheme=kinerja.lke_scheme(2024))
+    >>> checked[-1].figure, checked[-1].agrees
+    ('grade', True)
     """
 
     figure: str

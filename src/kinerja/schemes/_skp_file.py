@@ -54,7 +54,14 @@ def skp_scheme() -> SkpScheme:
 
 
 def load_skp_scheme(path: str | os.PathLike[str]) -> SkpScheme:
-    """Read SKP rules from a TOML file (UTF-8); see :func:`loads_skp_scheme`."""
+    """Read SKP rules from a TOML file (UTF-8); see :func:`loads_skp_scheme`.
+
+    >>> import kinerja, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "skp.toml"
+    >>> _ = path.write_text(kinerja.dump_skp_scheme(kinerja.skp_scheme()), encoding="utf-8")
+    >>> load_skp_scheme(path) == kinerja.skp_scheme()
+    True
+    """
     content = read_text_file(path, what="SKP scheme file",
                              fix="check the path and that the file is UTF-8 text")
     return loads_skp_scheme(content, source=os.fspath(path))

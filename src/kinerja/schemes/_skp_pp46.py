@@ -146,6 +146,11 @@ class SkpCapaian:
         rounded half up to 2 places.
     lines : tuple of str
         The derivation, one line per figure.
+
+    >>> import kinerja
+    >>> kinerja.skp_capaian_pp46(ro=10, to=10, rk=90, tk=100, rw=12, tw=12,
+    ...                          rb=5_000_000, tb=5_000_000).presented
+    Decimal('85.50')
     """
 
     aspects: FrozenMap[str, Decimal] = attrs.field(converter=_aspects)

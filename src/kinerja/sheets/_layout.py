@@ -202,6 +202,14 @@ def load_layout(path: str | Path) -> SheetLayout:
     The file names the sheet, the heading words per field, the scale and the
     notation, e.g. ``kind = "budget"``, ``scale = "ribu"``,
     ``[columns]`` ``pagu = ["Pagu DIPA"]``.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tata-letak.toml"
+    >>> lines = ['kind = "budget"', "year = 2024", 'scale = "ribu"']
+    >>> _ = path.write_text(chr(10).join(lines), encoding="utf-8")
+    >>> layout = load_layout(path)
+    >>> layout.kind, layout.scale
+    ('budget', 1000)
     """
     text = read_text_file(path, what="layout file", fix="check the path")
     return layout_from_dict(read_toml(text, origin=str(path)), source=str(path))
