@@ -243,7 +243,7 @@ class Realization:
     unit ("per 100.000 kelahiran hidup") the counts give numerator /
     denominator × N instead, as the indicator's own definition states (AKI:
     maternal deaths per 100.000 live births; docs page *Report file format*,
-    "Rates per N").  The
+    ``[[indicators]]``).  The
     constructor derives the value from the counts before the fields are set
     (attrs' ``__attrs_init__``), so a realization never changes after it is
     built.
