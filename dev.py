@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 EXTRAS = {
     "example": [],
-    "test": ["test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
-    "lint": ["lint", "test", "pandas", "plot", "babel", "docx", "pdf", "xlsx"],
+    "test": ["test", "pandas", "plot", "babel", "docx", "pdf", "xlsx", "dask"],
+    "lint": ["lint", "test", "pandas", "plot", "babel", "docx", "pdf", "xlsx", "dask"],
     "docs": ["docs"],
-    "bench": ["test", "pandas", "xlsx"],
+    "bench": ["test", "pandas", "xlsx", "dask", "pdf", "docx"],
     "fixtures": ["xlsx", "docx"],
     "mutate": ["mutate", "test", "pandas"],
 }
