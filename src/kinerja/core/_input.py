@@ -22,7 +22,6 @@ and notation* (``docs/numbers.md``).
 
 from __future__ import annotations
 
-import decimal
 import numbers
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from kinerja.core._exact import CONTEXT, exact
 from kinerja.core._parse import parse_number, parse_rupiah
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 
@@ -63,19 +63,6 @@ Number: TypeAlias = Decimal | int | float | str
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 IntArray: TypeAlias = npt.NDArray[np.int64]
 
-#: The arithmetic context of every scalar computation: 50 significant digits
-#: (the scalar path promises at least 28), and the traps that turn a silent NaN
-#: or infinity into an exception.  Rounding *inside* a computation never
-#: matters at this precision; presentation rounding is always explicit and
-#: half up (see :func:`kinerja.round_half_up`).
-CONTEXT = decimal.Context(
-    prec=50,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emin=-999_999,
-    Emax=999_999,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-
 #: The fiscal years kinerja accepts.
 FIRST_YEAR, LAST_YEAR = 1945, 2200
 
@@ -96,34 +83,22 @@ MAX_PLACES = 100
 _FIX_LARGE = f"give a figure below 10**{len(str(MAX_MAGNITUDE)) - 1} in magnitude"
 
 
-@contextmanager
-def exact() -> Iterator[decimal.Context]:
-    """Run the enclosed Decimal arithmetic in kinerja's :data:`CONTEXT`.
-
-    An overflow or an undefined operation inside the block (only possible
-    with extreme inputs) becomes an :class:`~kinerja.InvalidValueError`.
-    """
-    try:
-        with decimal.localcontext(CONTEXT) as context:
-            yield context
-    except (decimal.Overflow, decimal.InvalidOperation, decimal.DivisionByZero) as error:
-        raise InvalidValueError(
-            f"the computation overflowed or was undefined ({type(error).__name__})",
-            fix="check for figures far outside the plausible range (a zero or a tiny "
-            "denominator, an enormous numerator)",
-        ) from None
-
-
 def is_array(value: object) -> bool:
     """Tell whether *value* takes the array path (ndarray, list, pandas column...).
 
     A 0-d array is a scalar: it takes the exact path and gives a Decimal.
     """
+    if type(value) in _SCALAR_TYPES:  # the common scalar call decides at once
+        return False
     if isinstance(value, np.ndarray):
         return value.ndim > 0
     if isinstance(value, list):
         return True
     return hasattr(value, "__array__") and not isinstance(value, np.generic)
+
+
+#: Types that are scalars for sure (the quick answer of :func:`is_array`).
+_SCALAR_TYPES = frozenset({int, Decimal, str, float})
 
 
 def to_decimal(value: object, *, field: str) -> Decimal:
@@ -215,6 +190,8 @@ def to_rupiah(value: Any, *, field: str, allow_negative: bool = False) -> int:
     kinerja.exceptions.InvalidValueError: pagu: Rupiah amounts are whole numbers (got 1500.5). \
 Fix: give whole Rupiah (no sen).
     """
+    if type(value) is int and 0 <= value < MAX_MAGNITUDE:  # the common case, at once
+        return value
     if isinstance(value, str):
         amount = Decimal(parse_rupiah(value, field=field))
     else:

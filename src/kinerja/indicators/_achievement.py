@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeAlias, overload
 
 import attrs
 
-from kinerja.core._input import FloatArray, Number, to_decimal
+from kinerja.core._input import MAX_MAGNITUDE, FloatArray, Number, exact, to_decimal
 from kinerja.core._ops import SCALAR, Operands, Ops, blockwise
 from kinerja.core._options import check_choice
 from kinerja.core._polarity import Polarity, higher_is_better
@@ -306,11 +306,49 @@ def achievement(
     array([120.,  80., 120.])
     """
     if lower_method == "mirror" and zero_target == "raise" and floor is None and cap is None:
+        quick = _plain_point(realization, target, polarity)
+        if quick is not None:
+            return quick
         policy = _DEFAULT_POLICY  # the usual call builds no policy
     else:
         policy = AchievementPolicy(lower_method=lower_method, zero_target=zero_target,
                                    floor=floor, cap=cap)
     return policy._evaluate(realization, target, polarity, want=(1,))[0]
+
+
+#: Polarities already read by the scalar fast path (bounded: at most a few hundred spellings).
+_READ_POLARITIES: dict[Any, bool] = {}
+
+
+def _plain_point(realization: Any, target: Any, polarity: Any) -> Decimal | None:
+    """The achievement of the commonest call at once, or None to take the general path.
+
+    The commonest call: ints or Decimals, a positive point target, a realization
+    of 0 or more, the default conventions.  The formulas are the same
+    :func:`ratio` and :func:`mirror` in the same exact context as the general
+    path (a test checks both agree); every other input, including every input the
+    general path refuses, takes the general path and gets its checks and errors.
+    """
+    kind_r, kind_t = type(realization), type(target)
+    if not ((kind_r is Decimal or kind_r is int) and (kind_t is Decimal or kind_t is int)):
+        return None
+    if (kind_r is Decimal and not realization.is_finite()) or (
+            kind_t is Decimal and not target.is_finite()):
+        return None  # the general path names the problem (a NaN must not be compared)
+    if not (0 <= realization < MAX_MAGNITUDE and 0 < target < MAX_MAGNITUDE):
+        return None
+    kind_p = type(polarity)
+    if kind_p is not Polarity and kind_p is not str:
+        return None
+    higher = _READ_POLARITIES.get(polarity)
+    if higher is None:
+        higher = higher_is_better(polarity)  # raises for an unknown polarity
+        if len(_READ_POLARITIES) < 512:
+            _READ_POLARITIES[polarity] = higher
+    r, t = Decimal(realization), Decimal(target)
+    with exact():
+        value: Decimal = ratio(r, t) if higher else mirror(r, t)
+    return value
 
 
 def _operands(realization: Any, target: Any, polarity: Any, cap_upper: Any = None

@@ -1,0 +1,85 @@
+"""The scalar fast paths give exactly what the general path gives (issue: faster scalar API)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given
+
+import kinerja
+from kinerja.core._input import MAX_MAGNITUDE, to_rupiah
+from kinerja.indicators._achievement import AchievementPolicy, _plain_point
+
+numbers = st.one_of(
+    st.integers(min_value=-10, max_value=10**31),
+    st.decimals(allow_nan=True, allow_infinity=True, places=None),
+    st.decimals(min_value=0, max_value=10**6, places=4),
+)
+polarities = st.sampled_from([kinerja.Polarity.HIGHER_IS_BETTER, kinerja.Polarity.LOWER_IS_BETTER,
+                              "higher_is_better", "lower_is_better", "negatif", "positif"])
+
+
+def _general(realization: object, target: object, polarity: object) -> object:
+    """The general path's answer (a policy object skips the fast path), or its error type."""
+    try:
+        return AchievementPolicy()._evaluate(realization, target, polarity, want=(1,))[0]
+    except kinerja.KinerjaError as error:
+        return type(error)
+
+
+def _public(realization: object, target: object, polarity: object) -> object:
+    """The public call's answer, or its error type."""
+    try:
+        return kinerja.achievement(realization, target, polarity=polarity)
+    except kinerja.KinerjaError as error:
+        return type(error)
+
+
+@given(numbers, numbers, polarities)
+def test_achievement_fast_path_equals_general_path(realization: object, target: object,
+                                                   polarity: object) -> None:
+    """Every int/Decimal pair gives the general path's exact figure or its error type."""
+    assert _public(realization, target, polarity) == _general(realization, target, polarity)
+
+
+@pytest.mark.parametrize(("realization", "target", "polarity", "expected"), [
+    # 80 / 75 × 100 = 106.666… (PermenPAN-RB 8/2021, higher is better), by hand
+    (Decimal(80), Decimal(75), "higher_is_better", Fraction(320, 3)),
+    # (2 × 55 − 65) × 100 / 55 = 4500 / 55 = 81.8181… (lower is better, mirror), by hand
+    (65, 55, "lower_is_better", Fraction(4500, 55)),
+    (0, 7, "higher_is_better", Fraction(0)),
+])
+def test_fast_path_hand_figures(realization: object, target: object, polarity: str,
+                                expected: Fraction) -> None:
+    """The fast path reproduces hand-computed (Fraction) achievements to 45 significant digits."""
+    quick = _plain_point(realization, target, polarity)
+    assert quick is not None
+    assert abs(Fraction(quick) - expected) < Fraction(1, 10**45) * max(expected, 1)
+
+
+@pytest.mark.parametrize("value", [True, 1.5, "80", Decimal("NaN"), Decimal(-1), -1,
+                                   MAX_MAGNITUDE, (1, 2)])
+def test_fast_path_declines_anything_unusual(value: object) -> None:
+    """Anything but a plain non-negative int/Decimal below the limit takes the general path."""
+    assert _plain_point(value, 5, "higher_is_better") is None
+    assert _plain_point(5, value, "higher_is_better") is None
+
+
+def test_fast_path_polarity_errors_are_the_general_ones() -> None:
+    """An unknown polarity word raises the same error with or without the fast path."""
+    with pytest.raises(kinerja.InvalidValueError, match="polarity"):
+        kinerja.achievement(1, 2, polarity="sideways")
+
+
+@given(st.integers(min_value=-5, max_value=MAX_MAGNITUDE + 5))
+def test_rupiah_fast_path_equals_decimal_path(amount: int) -> None:
+    """to_rupiah of an int equals to_rupiah of the same amount as a Decimal (value or error)."""
+    def read(value: object) -> object:
+        try:
+            return to_rupiah(value, field="pagu")
+        except kinerja.KinerjaError as error:
+            return type(error)
+    assert read(amount) == read(Decimal(amount))
