@@ -43,6 +43,7 @@ from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
 from kinerja.core._sentinels import NOT_STATED, NotApplicable, NotStated
 from kinerja.core._units import UnitKind
+from kinerja.core._validators import trusted
 from kinerja.exceptions import InvalidTypeError, KinerjaError, UndefinedRatioError, ZeroTargetError
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._model import IndicatorRecord, Report
@@ -160,9 +161,10 @@ class Auditor:
                 named = "; ".join(f"{o.text!r} ({o.where})" for o in shown)
                 parts.append(part("also_more", others=named, more=more) if more
                              else part("also", others=named))
-        return Finding(rule=outcome.rule, severity=outcome.severity, location=figure.where,
-                       subject=self._subject(figure), printed=figure.text,
-                       expected=outcome.expected, source=outcome.source, parts=tuple(parts))
+        return trusted(Finding, rule=outcome.rule, severity=outcome.severity,
+                       location=figure.where, subject=self._subject(figure),
+                       printed=figure.text, expected=outcome.expected, source=outcome.source,
+                       parts=tuple(parts))
 
     def _subject(self, figure: PrintedFigure) -> str:
         year = figure.year or self.report.year

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kinerja.core._input import (
+    MAX_MAGNITUDE,
     FloatArray,
     exact,
     is_array,
@@ -29,6 +30,11 @@ from kinerja.exceptions import InvalidValueError
 # digits, where "float(d) == x" no longer proves that d is x's shortest repr;
 # such elements are rounded one by one through Decimal(repr(x)).
 _VECTOR_LIMIT = 4.0e14
+
+
+#: The quanta 1, 0.1, 0.01, … of the commonest places (built once).
+_QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(16))
+_LIMIT = Decimal(MAX_MAGNITUDE)
 
 
 @overload
@@ -86,11 +92,15 @@ def round_half_up(value: Any, places: int = 2) -> Any:
     >>> round_half_up(np.array([0.5, 1.5, 2.5, -2.5]), 0)
     array([ 1.,  2.,  3., -3.])
     """
-    places = to_places(places)
-    if is_array(value):
-        return _round_array(value, places)
-    number = to_decimal(value, field="value")
-    quantum = Decimal(1).scaleb(-places)
+    if type(places) is int and 0 <= places < len(_QUANTA) and type(value) is Decimal \
+            and value.is_finite() and -_LIMIT < value < _LIMIT:
+        number, quantum = value, _QUANTA[places]  # the commonest call: checks done at once
+    else:
+        places = to_places(places)
+        if is_array(value):
+            return _round_array(value, places)
+        number = to_decimal(value, field="value")
+        quantum = Decimal(1).scaleb(-places)
     with exact():
         try:
             return number.quantize(quantum, rounding=decimal.ROUND_HALF_UP)

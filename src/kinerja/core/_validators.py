@@ -30,6 +30,7 @@ __all__ = [
     "instance_of",
     "non_empty_text",
     "optional_year",
+    "trusted",
     "year",
     "year_map",
 ]
@@ -182,7 +183,33 @@ def checked(cls: C) -> C:
             raise ValidationError(f"{len(problems)} problems in {cls.__name__}", problems)
 
     cls.__init__ = __init__  # type: ignore[misc]
+    cls.__kinerja_init__ = init  # type: ignore[attr-defined]  # see trusted()
     return cls
+
+
+T = TypeVar("T")
+
+
+def trusted(cls: type[T], **fields: Any) -> T:
+    """Build a :func:`checked` class from fields kinerja itself produced, skipping the checks.
+
+    Only for kinerja's own hot loops (the audit builds a finding per printed
+    figure from values it computed): the class's own converters and validators
+    still run, the annotation checks of :func:`checked` (which would cost ten
+    times the construction) do not.  Values from users always go through the
+    class itself.
+
+    >>> import attrs
+    >>> @checked
+    ... @attrs.frozen(kw_only=True)
+    ... class Pair:
+    ...     name: str
+    >>> trusted(Pair, name="a")
+    Pair(name='a')
+    """
+    instance = cls.__new__(cls)
+    cls.__kinerja_init__(instance, **fields)  # type: ignore[attr-defined]
+    return instance
 
 
 def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:

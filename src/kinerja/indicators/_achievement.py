@@ -133,6 +133,16 @@ Fix: use one of 'mirror', 'inverse'.
         policy's cap (NaN: no bound for that element).  Long arrays are computed
         block by block (:func:`kinerja.core._ops.blockwise`), with the same formula.
         """
+        if cap_upper is None and self.floor is None and self.lower_method == "mirror" \
+                and self.zero_target == "raise":
+            point = target.value if type(target) is Target else target
+            raw = _plain_point(realization, point, polarity)
+            if raw is not None:  # the commonest scalar call (the audit's): no machinery
+                if self.cap is None:
+                    return tuple(raw for _ in want)
+                with exact():
+                    figures = (raw, self.cap.apply(raw, SCALAR))
+                return tuple(figures[i] for i in want)
 
         def run(realization: Any, target: Any, polarity: Any, cap_upper: Any
                 ) -> tuple[Any, ...]:
