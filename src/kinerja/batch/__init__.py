@@ -23,9 +23,12 @@ Rounded (presented) figures agree with the scalar path; see ``docs/batch.md``.
 array([125.,  80.])
 """
 
+from kinerja.batch._chunks import Audited
 from kinerja.batch._compute import absorptions, achievements, ikpa_scores, nka_scores
+from kinerja.batch._many import audit_many, iter_audits
 from kinerja.batch._periods import aggregate_periods
-from kinerja.batch._reports import audit_many, findings_table, synthetic_reports
+from kinerja.batch._reports import findings_table, synthetic_reports
+from kinerja.batch._rows import SyntheticRows, synthetic_rows
 from kinerja.batch._skp import skp_capaians, skp_credit_points, skp_predikats
 from kinerja.batch._synthetic import (
     BudgetColumns,
@@ -36,22 +39,26 @@ from kinerja.batch._synthetic import (
 )
 
 __all__ = [
+    "Audited",
     "BudgetColumns",
     "IndicatorColumns",
     "SchemeColumns",
     "SyntheticNational",
+    "SyntheticRows",
     "absorptions",
     "achievements",
     "aggregate_periods",
     "audit_many",
     "findings_table",
     "ikpa_scores",
+    "iter_audits",
     "nka_scores",
     "skp_capaians",
     "skp_credit_points",
     "skp_predikats",
     "synthetic_national",
     "synthetic_reports",
+    "synthetic_rows",
 ]
 
 

@@ -1,17 +1,16 @@
-"""Many reports at once: synthetic reports to audit, the audit over many, their findings.
+"""Many reports at once: synthetic reports to audit, and the findings of many audits.
 
 Docs page *A whole ministry (batch)*.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 import numpy as np
 
-from kinerja.auditing._checks import audit
 from kinerja.auditing._findings import AuditResult
 from kinerja.batch._synthetic import INDICATORS, LINE_TYPES, SyntheticNational
 from kinerja.budget._lines import BudgetLine
@@ -28,10 +27,13 @@ from kinerja.indicators._indicator import Indicator
 from kinerja.report._model import Goal, IndicatorRecord, Report, Satker
 from kinerja.report._printed import PrintedFigure
 
-__all__ = ["MISTAKE_SHARE", "audit_many", "findings_table", "synthetic_reports"]
+__all__ = ["MISTAKE_SHARE", "build_reports", "findings_table", "synthetic_reports"]
 
 #: Share of printed figures in synthetic reports that carry a mistake for the audit.
 MISTAKE_SHARE = 0.05
+#: Uniform draws per satker-year row for its mistakes: one per indicator, one per spending
+#: type (at most four: 51, 52, 53, 57).
+DRAWS = INDICATORS + len(set(LINE_TYPES))
 
 
 def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int = 0
@@ -65,15 +67,29 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
         raise InvalidTypeError("give the set made by synthetic_national()", field="data",
                                value=type(data).__name__,
                                fix="pass the result of batch.synthetic_national(...)")
-    rng = np.random.default_rng(to_count(seed, field="seed"))
+    seed = to_count(seed, field="seed")
     if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
         raise InvalidTypeError("give the rows as a list of ints", field="rows", value=rows,
                                fix="write e.g. rows=range(100)")
     last = len(data.year) - 1
     rows = [to_count(row, field=f"rows[{i}]", maximum=last) for i, row in enumerate(rows)]
+    return build_reports(data, rows, rows, seed)
+
+
+def build_reports(data: SyntheticNational, rows: Sequence[int], numbers: Sequence[int],
+                  seed: int) -> list[Report]:
+    """The reports of *rows* of *data*, their mistakes drawn for the row *numbers*.
+
+    *numbers* are the rows' numbers in the whole synthetic set (a worker
+    process gets a slice of it, :func:`subset`): each row's mistakes come
+    from its own place in the seeded stream, so a report is the same whether
+    it is built alone, in a chunk or in the whole set.
+    """
+    mistakes = _Mistakes(seed)
     ind, budget = data.indicators, data.budget
     reports = []
-    for row in rows:
+    for row, number in zip(rows, numbers, strict=True):
+        draws = mistakes.draws(number)
         year = int(data.year[row])
         capped = not np.isnan(ind.cap[row * INDICATORS])
         policy = AchievementPolicy(cap=CAP_120 if capped else None)
@@ -96,18 +112,18 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
                 continue
             value = policy.raw_and_capped(realization.value, target, indicator.polarity)[1]
             text = format_number(value, 2)
-            if rng.random() < MISTAKE_SHARE:
+            if draws[k] < MISTAKE_SHARE:
                 text = format_number(value + Decimal("0.01"), 2)
             printed.append(PrintedFigure(figure="achievement", indicator=indicator.code,
                                          text=text + "%", where=f"Tabel capaian, baris {k + 1}"))
         lines = [BudgetLine(year=year, spending_type=str(int(budget.spending_type[j])),
                             pagu=int(budget.pagu[j]), realization=int(budget.realization[j]))
                  for j in range(row * len(LINE_TYPES), (row + 1) * len(LINE_TYPES))]
-        for (kind,), group in totals(lines, "spending_type").items():
+        for n, ((kind,), group) in enumerate(totals(lines, "spending_type").items()):
             absorption = group.absorption
             assert isinstance(absorption, Decimal)
             text = format_number(absorption, 2)
-            if rng.random() < MISTAKE_SHARE:
+            if draws[INDICATORS + n] < MISTAKE_SHARE:
                 text = _truncate(absorption)
             printed.append(PrintedFigure(figure="absorption", breakdown="spending_type",
                                          line=kind.value, text=text,
@@ -124,27 +140,33 @@ def synthetic_reports(data: SyntheticNational, rows: Iterable[int], *, seed: int
     return reports
 
 
+class _Mistakes:
+    """Uniform draws for the mistakes of each row, at the row's own place in one seeded stream.
+
+    Row *n* takes the draws ``n * DRAWS`` to ``(n + 1) * DRAWS - 1`` of numpy's
+    PCG64 under the seed (``advance`` jumps there in a few steps), so any
+    subset of rows, in any order and any chunks, gets the same mistakes.
+    """
+
+    def __init__(self, seed: int) -> None:
+        self._bits = np.random.PCG64(seed)
+        self._start = self._bits.state
+        self._generator = np.random.Generator(self._bits)
+        self._next = 0
+
+    def draws(self, row: int) -> list[float]:
+        """The draws of *row*: one per indicator, then one per spending type."""
+        if row != self._next:
+            self._bits.state = self._start
+            self._bits.advance(row * DRAWS)
+        self._next = row + 1
+        draws: list[float] = self._generator.random(DRAWS).tolist()
+        return draws
+
+
 def _truncate(value: Any) -> str:
     """A figure truncated (not rounded) to 2 decimals, in Indonesian notation."""
     return format_number(value.quantize(Decimal("0.01"), rounding=ROUND_DOWN), 2)
-
-
-def audit_many(reports: Iterable[Report]) -> list[AuditResult]:
-    """Audit many reports (one per satker-year) with :func:`kinerja.audit`.
-
-    Each report is audited exactly as :func:`kinerja.audit` does it; collect the
-    findings of all of them with :func:`findings_table`.
-
-    Examples
-    --------
-    >>> from kinerja import batch
-    >>> data = batch.synthetic_national(seed=1, satkers=20)
-    >>> results = batch.audit_many(batch.synthetic_reports(data, range(20)))
-    >>> import collections
-    >>> collections.Counter(f.rule for r in results for f in r).most_common(3)
-    [('cap-applied', 15), ('achievement', 10), ('budget-over-pagu', 3)]
-    """
-    return [audit(report) for report in reports]
 
 
 def findings_table(results: Iterable[AuditResult], *, lang: Lang = "en") -> list[dict[str, Any]]:
