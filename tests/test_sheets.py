@@ -178,10 +178,27 @@ def test_header_not_found_names_the_closest_row():
     assert "row 3 comes closest but lacks description, pagu" in caught.value.message
 
 
-def test_year_is_required():
-    """Without a year (argument or layout) the reader refuses: lines need their fiscal year."""
-    with pytest.raises(kinerja.MissingValueError, match="fiscal year"):
-        sheets.read_budget_export(EXPORT, THOUSANDS)
+def test_year_is_required(tmp_path):
+    """Without a year (argument, layout or title row) the reader refuses, saying how to give it."""
+    path = _workbook(tmp_path / "x.xlsx", [["Kode", "Uraian", "Pagu", "Realisasi"],
+                                          ["521211", "Belanja Bahan", 100, 90]])
+    with pytest.raises(kinerja.MissingValueError, match="fiscal year") as caught:
+        sheets.read_budget_export(path)
+    assert "--year 2024" in caught.value.fix
+
+
+def test_year_and_satker_from_the_title_rows():
+    """The fixture's title rows state 'KODE SATKER : 693222' and 'TA 2024': both are read."""
+    export = sheets.read_budget_export(EXPORT, THOUSANDS)
+    assert (export.year, export.satker_code, export.satker_name) == (2024, "693222", None)
+    assert {line.year for line in export.lines} == {2024}
+
+
+def test_named_layout_sakti_reads_thousands():
+    """The built-in layout 'sakti' is thousands of Rupiah in Indonesian notation."""
+    export = sheets.read_budget_export(EXPORT, "sakti")
+    assert export.lines[4].pagu == 120_750_000  # "120.750" thousand, stored as text
+    assert export.total.pagu == 2_206_250_000
 
 
 def test_layout_from_toml_file(tmp_path):

@@ -20,28 +20,38 @@ from kinerja.sheets._layout import (
     BUDGET_COLUMNS,
     IKPA_COLUMNS,
     INDICATOR_COLUMNS,
+    LAYOUTS,
     SheetLayout,
     layout_from_dict,
     load_layout,
 )
 from kinerja.sheets._levels import LEVELS, code_level
+from kinerja.sheets._merge import BREAKDOWNS, budget_breakdown, budget_report, merge_budget
+from kinerja.sheets._report_file import MergedFile, merge_budget_file
 from kinerja.sheets._write import SEVERITY_COLOURS, write_xlsx
 
 __all__ = [
+    "BREAKDOWNS",
     "BUDGET_COLUMNS",
     "IKPA_COLUMNS",
     "INDICATOR_COLUMNS",
+    "LAYOUTS",
     "LEVELS",
     "SEVERITY_COLOURS",
     "BudgetExport",
     "ExportRow",
     "IkpaSheet",
     "IndicatorSheet",
+    "MergedFile",
     "SheetLayout",
     "SheetWarning",
+    "budget_breakdown",
+    "budget_report",
     "code_level",
     "layout_from_dict",
     "load_layout",
+    "merge_budget",
+    "merge_budget_file",
     "read_budget_export",
     "read_ikpa_sheet",
     "read_indicator_sheet",

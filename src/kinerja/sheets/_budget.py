@@ -26,9 +26,19 @@ from kinerja.core._input import to_year
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError, ValidationError
 from kinerja.sheets._headings import period_columns
-from kinerja.sheets._layout import SheetLayout, layout_from_dict, load_layout
+from kinerja.sheets._layout import LAYOUTS, SheetLayout, layout_from_dict, load_layout
 from kinerja.sheets._levels import LEVELS, code_level
-from kinerja.sheets._workbook import Grid, find_header, is_blank, normalise, read_amount, read_grid
+from kinerja.sheets._title import title_facts
+from kinerja.sheets._workbook import (
+    PROGRESS_STEP,
+    Grid,
+    Progress,
+    find_header,
+    is_blank,
+    normalise,
+    read_amount,
+    read_grid,
+)
 
 __all__ = ["BudgetExport", "ExportRow", "SheetWarning", "as_layout", "read_budget_export"]
 
@@ -90,6 +100,18 @@ class BudgetExport:
         Headings of the header row that no field reads ("POK!H7 Sisa").
     skipped_rows : tuple of str
         Rows that are not data, and why ("POK!8 column numbers", "POK!31 footer").
+    satker_code, satker_name : str or None
+        The satker as the title rows above the header state it
+        (``KODE SATKER : 693222``, ``Satker : 693222 - BAPAS ...``), if they do.
+
+    Examples
+    --------
+    >>> import kinerja.sheets as sheets
+    >>> export = sheets.read_budget_export("tests/fixtures/sheets/sakti_export.xlsx", "sakti")
+    >>> export.year, export.satker_code, export.header_row, len(export.rows)
+    (2024, '693222', 7, 21)
+    >>> export.total.pagu, export.warnings
+    (2206250000, ())
     """
 
     source: str
@@ -101,6 +123,8 @@ class BudgetExport:
     warnings: tuple[SheetWarning, ...]
     ignored_columns: tuple[str, ...]
     skipped_rows: tuple[str, ...]
+    satker_code: str | None = None
+    satker_name: str | None = None
 
     def __repr__(self) -> str:
         return (f"BudgetExport({self.sheet!r}, {self.year}: {len(self.lines)} line(s), "
@@ -123,11 +147,13 @@ class BudgetExport:
 
 def as_layout(layout: SheetLayout | Mapping[str, Any] | str | Path | None, kind: str
               ) -> SheetLayout:
-    """A layout from a :class:`SheetLayout`, a dict, a TOML path, or the default of *kind*."""
+    """A layout: a :class:`SheetLayout`, a dict, a built-in name, a TOML path, or the default."""
     if layout is None:
         return SheetLayout(kind=kind)
     if isinstance(layout, SheetLayout):
         result = layout
+    elif isinstance(layout, str) and layout in LAYOUTS:
+        result = layout_from_dict(LAYOUTS[layout], source=f"layout {layout!r}")
     elif isinstance(layout, Mapping):
         result = layout_from_dict({"kind": kind, **layout})
     else:
@@ -139,22 +165,29 @@ def as_layout(layout: SheetLayout | Mapping[str, Any] | str | Path | None, kind:
 
 
 def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any] | str | Path
-                       | None = None, *, year: int | None = None,
-                       sheet: str | None = None) -> BudgetExport:
+                       | None = None, *, year: int | None = None, sheet: str | None = None,
+                       progress: Progress | None = None) -> BudgetExport:
     """Read a budget realization export (SAKTI / OM-SPAN style) into budget lines.
 
     Parameters
     ----------
     path : str or Path
         The ``.xlsx`` workbook.
-    layout : SheetLayout, dict or path of a TOML layout, optional
+    layout : SheetLayout, dict, name or path of a TOML layout, optional
         The sheet, the heading words of each field, the scale (``"ribu"``
-        for thousands of Rupiah) and the notation of numbers stored as text.
-        Default: the words of :data:`~kinerja.sheets.BUDGET_COLUMNS`, Rupiah.
+        for thousands of Rupiah) and the notation of numbers stored as text;
+        or the name of a built-in layout (:data:`~kinerja.sheets.LAYOUTS`:
+        ``"sakti"``, ``"omspan"``).  Default: the words of
+        :data:`~kinerja.sheets.BUDGET_COLUMNS`, Rupiah.
     year : int, optional
-        The fiscal year (else the layout's).
+        The fiscal year (else the layout's, else the one the title rows
+        state: ``TA 2024``, ``Tahun Anggaran 2024``).
     sheet : str, optional
         The sheet (else the layout's, else the first).
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while a long sheet is
+        loaded (stage ``"load"``) and read (``"read"``); *done* and *total*
+        count rows (*total* 0 when not known yet).
 
     Returns
     -------
@@ -181,14 +214,19 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
     ('511111', 1250000000, '51')
     """
     chosen = as_layout(layout, "budget")
-    fiscal = to_year(year if year is not None else chosen.year, field="year") \
-        if (year is not None or chosen.year is not None) else None
-    if fiscal is None:
-        raise MissingValueError("the fiscal year is not known", field="year", value=None,
-                                fix="pass year=2024, or give year in the layout")
-    grid = read_grid(path, sheet or chosen.sheet)
+    given = year if year is not None else chosen.year
+    fiscal = to_year(given, field="year") if given is not None else None
+    grid = read_grid(path, sheet or chosen.sheet, progress=progress)
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
+    facts = title_facts(grid.rows[:header - 1])
+    if fiscal is None:
+        if facts.year is None:
+            raise MissingValueError(
+                "the fiscal year is not known: the title rows state none", field="year",
+                value=None, fix="pass year=2024 (kinerja import: --year 2024), or give year "
+                "in the layout")
+        fiscal = facts.year
     periods, ignored, start = period_columns(grid, header, columns, months_only=True)
     months = {key: column for (_, key), column in periods.items()}
     if "realization" not in columns and not months:
@@ -198,7 +236,7 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
                                                   if not is_blank(v)],
             fix="declare the realization heading (columns = { realization = ['Realisasi'] })")
     reader = _Reader(grid, chosen, fiscal, columns, months)
-    reader.read(header, start)
+    reader.read(header, start, progress)
     if reader.problems:
         count = len(reader.problems)
         raise ValidationError(f"{count} problem{'s' if count != 1 else ''} in {grid.source} "
@@ -206,7 +244,8 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
     return BudgetExport(source=grid.source, sheet=grid.sheet, year=fiscal, header_row=header,
                         rows=tuple(reader.rows), lines=tuple(reader.lines),
                         warnings=tuple(reader.warnings), ignored_columns=tuple(ignored),
-                        skipped_rows=tuple(reader.skipped))
+                        skipped_rows=tuple(reader.skipped), satker_code=facts.satker_code,
+                        satker_name=facts.satker_name)
 
 
 class _Open:
@@ -244,11 +283,14 @@ class _Reader:
         self.failed: set[tuple[int, int]] = set()
         self.akun_pagu = self.akun_realization = 0
 
-    def read(self, header: int, start: int) -> None:
+    def read(self, header: int, start: int, progress: Progress | None = None) -> None:
         ended = False
         if start > header + 1:
             self.skipped.append(f"{self.grid.sheet}!{header + 1} period headings")
-        for number in range(start, len(self.grid.rows) + 1):
+        last = len(self.grid.rows)
+        for number in range(start, last + 1):
+            if progress is not None and number % PROGRESS_STEP == 0:
+                progress("read", number, last)
             values = self.grid.rows[number - 1]
             if all(is_blank(v) for v in values):
                 continue
@@ -260,6 +302,8 @@ class _Reader:
             else:
                 ended = self._row(number)
         self._close(0)
+        if progress is not None:
+            progress("read", last, last)
 
     def _text(self, number: int, field: str) -> str | None:
         value = self.grid.cell(number, self.columns[field])

@@ -24,8 +24,8 @@ from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.indicators._periods import AGGREGATIONS, Aggregation
 
-__all__ = ["BUDGET_COLUMNS", "IKPA_COLUMNS", "INDICATOR_COLUMNS", "Kind", "SheetLayout",
-           "layout_from_dict", "load_layout"]
+__all__ = ["BUDGET_COLUMNS", "IKPA_COLUMNS", "INDICATOR_COLUMNS", "LAYOUTS", "Kind",
+           "SheetLayout", "layout_from_dict", "load_layout"]
 
 Kind: TypeAlias = Literal["budget", "indicators", "ikpa"]
 
@@ -58,6 +58,13 @@ IKPA_COLUMNS: FrozenMap[str, tuple[str, ...]] = FrozenMap({
     "value": ("nilai", "nilai indikator", "value"),
     "weight": ("bobot", "weight"),
     "weighted": ("nilai akhir", "nilai tertimbang", "nilai x bobot", "weighted"),
+})
+#: Built-in layouts, by name (a reader's ``layout="sakti"``; ``kinerja import budget
+#: --layout sakti``): SAKTI's realization / POK export in thousands of Rupiah, OM-SPAN's
+#: in Rupiah; both with numbers stored as text in Indonesian notation.
+LAYOUTS: FrozenMap[str, FrozenMap[str, str]] = FrozenMap({
+    "sakti": FrozenMap({"kind": "budget", "scale": "ribu", "notation": "id"}),
+    "omspan": FrozenMap({"kind": "budget", "scale": "rupiah", "notation": "id"}),
 })
 _REQUIRED = {"budget": ("code", "description", "pagu"), "indicators": ("indicator", "unit"),
              "ikpa": ("component", "value")}

@@ -1,7 +1,9 @@
 """Opening a workbook, naming its cells, reading their numbers and finding a header row.
 
-The one place the spreadsheet readers touch openpyxl (an optional extra,
-``kinerja[xlsx]``, imported when a workbook is opened).  Every cell that cannot
+The one place the spreadsheet readers touch a workbook library (the optional
+extra ``kinerja[xlsx]``, imported when a workbook is opened): python-calamine
+where it is installed (fast), else openpyxl in read-only mode; both give the
+same :class:`Grid` (the same addresses and values).  Every cell that cannot
 be read is named by its sheet and A1 address (``POK!D12``); numbers stored as
 text are read by the strict parser of :mod:`kinerja.core._parse`.  Docs page
 *Spreadsheets* (``docs/sheets.md``).
@@ -9,22 +11,38 @@ text are read by the strict parser of :mod:`kinerja.core._parse`.  Docs page
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from kinerja.core._extras import optional_import
 from kinerja.core._input import to_decimal
+from kinerja.core._options import check_choice
 from kinerja.core._parse import Notation, parse_number
-from kinerja.exceptions import InvalidTypeError, InvalidValueError, KinerjaError, ReportFileError
+from kinerja.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    KinerjaError,
+    MissingDependencyError,
+    ReportFileError,
+)
 
-__all__ = ["Grid", "address", "as_path", "column_letter", "find_header", "is_blank", "normalise",
-           "read_amount", "read_figure", "read_grid"]
+__all__ = ["ENGINES", "PROGRESS_STEP", "Grid", "Progress", "address", "as_path", "column_letter",
+           "find_header", "is_blank", "normalise", "read_amount", "read_figure", "read_grid"]
+
+#: ``progress(stage, done, total)``: a long read's rows loaded (``"load"``) or read
+#: (``"read"``) so far; *total* is 0 while not known.
+Progress: TypeAlias = Callable[[str, int, int], None]
+#: Rows between two calls of a progress callback.
+PROGRESS_STEP = 5000
+#: The libraries a workbook is loaded with: the fastest installed (``None``), or one named.
+ENGINES = ("calamine", "openpyxl")
 
 #: The first bytes of an OLE2 compound file: an encrypted .xlsx or an old .xls.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -103,15 +121,25 @@ pathlib.Path (got 5). Fix: give the file's path.
     return Path(path)
 
 
-def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
-    """Read every cell value of one sheet of an ``.xlsx`` workbook (openpyxl, read-only).
+def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress | None = None,
+              engine: str | None = None) -> Grid:
+    """Read every cell value of one sheet of an ``.xlsx`` workbook.
 
-    Raises :class:`~kinerja.ReportFileError` for a missing, corrupt,
-    password-protected (or old ``.xls``) file, and for a workbook without the
-    sheet or without any cell.
+    *engine* is ``"calamine"`` (python-calamine), ``"openpyxl"`` (read-only
+    mode), or ``None``: calamine where it is installed, else openpyxl.  Both
+    give the same grid: empty cells ``None``, whole numbers ``int``, dates
+    ``datetime``.  Raises :class:`~kinerja.ReportFileError` for a missing,
+    corrupt, password-protected (or old ``.xls``) file, and for a workbook
+    without the sheet or without any cell.
+
+    >>> grid = read_grid("tests/fixtures/sheets/sakti_export.xlsx", engine="openpyxl")
+    >>> grid.sheet, grid.cell(7, 0), grid.cell(8, 2)
+    ('POK', 'Kode', 3)
+    >>> read_grid("tests/fixtures/sheets/sakti_export.xlsx").rows == grid.rows
+    True
     """
     file = as_path(path, "workbook")
-    openpyxl = optional_import("openpyxl", extra="xlsx", feature="reading spreadsheets")
+    chosen = None if engine is None else check_choice(engine, ENGINES, "engine")
     source = str(file)
     try:
         with file.open("rb") as handle:
@@ -124,6 +152,46 @@ def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
             "the file is password-protected (encrypted) or an old .xls workbook, not .xlsx",
             field=source, fix="open it in a spreadsheet program, remove the password and "
             "save it as .xlsx (Excel Workbook)")
+    calamine = None
+    if chosen != "openpyxl":
+        try:
+            calamine = optional_import("python_calamine", extra="xlsx",
+                                       feature="reading spreadsheets")
+        except MissingDependencyError:
+            if chosen == "calamine":
+                raise
+    if calamine is not None:
+        name, rows = _load_calamine(calamine, file, sheet, source)
+    else:
+        name, rows = _load_openpyxl(file, sheet, source, progress)
+    while rows and all(is_blank(value) for value in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise ReportFileError("the sheet is empty: it has no cell with a value",
+                              field=f"{source} [{name}]",
+                              fix="export the data again, or name the sheet that holds it")
+    if progress is not None:
+        progress("load", len(rows), len(rows))
+    return Grid(name, rows, source)
+
+
+def _unreadable(error: Exception, source: str, fix: str) -> ReportFileError:
+    return ReportFileError(f"not a readable .xlsx workbook ({type(error).__name__}: {error})",
+                           field=source, fix=fix)
+
+
+def _pick(names: list[str], sheet: str | None, source: str) -> str:
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    raise ReportFileError("the workbook has no such sheet", field=source, value=sheet,
+                          fix="use one of " + ", ".join(names))
+
+
+def _load_openpyxl(file: Path, sheet: str | None, source: str, progress: Progress | None
+                   ) -> tuple[str, list[tuple[Any, ...]]]:
+    openpyxl = optional_import("openpyxl", extra="xlsx", feature="reading spreadsheets")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it does not read; cell values
@@ -131,33 +199,54 @@ def read_grid(path: str | Path, sheet: str | None = None) -> Grid:
             warnings.simplefilter("ignore", UserWarning)
             book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ReportFileError(f"not a readable .xlsx workbook ({type(error).__name__}: "
-                              f"{error})", field=source,
-                              fix="check that the file is a complete .xlsx export; download "
-                              "or save it again") from None
+        raise _unreadable(error, source, "check that the file is a complete .xlsx export; "
+                          "download or save it again") from None
     except Exception as error:  # openpyxl's own InvalidFileException and parse errors
-        raise ReportFileError(f"not a readable .xlsx workbook ({type(error).__name__}: "
-                              f"{error})", field=source,
-                              fix="save the file as .xlsx (Excel Workbook)") from None
+        raise _unreadable(error, source, "save the file as .xlsx (Excel Workbook)") from None
     try:
-        names = list(book.sheetnames)
-        if sheet is None:
-            name = names[0]
-        elif sheet in names:
-            name = sheet
+        name = _pick(list(book.sheetnames), sheet, source)
+        worksheet = book[name]
+        if progress is None:
+            rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
         else:
-            raise ReportFileError("the workbook has no such sheet", field=source, value=sheet,
-                                  fix="use one of " + ", ".join(names))
-        rows = [tuple(row) for row in book[name].iter_rows(values_only=True)]
+            total = worksheet.max_row or 0
+            rows = []
+            for row in worksheet.iter_rows(values_only=True):
+                rows.append(tuple(row))
+                if len(rows) % PROGRESS_STEP == 0:
+                    progress("load", len(rows), total)
     finally:
         book.close()
-    while rows and all(value is None for value in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise ReportFileError("the sheet is empty: it has no cell with a value",
-                              field=f"{source} [{name}]",
-                              fix="export the data again, or name the sheet that holds it")
-    return Grid(name, rows, source)
+    return name, rows
+
+
+def _load_calamine(calamine: Any, file: Path, sheet: str | None, source: str
+                   ) -> tuple[str, list[tuple[Any, ...]]]:
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(file))
+        name = _pick(list(book.sheet_names), sheet, source)
+        values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except ReportFileError:
+        raise
+    except OSError as error:
+        raise ReportFileError(f"cannot open the workbook: {error.strerror or error}",
+                              field=source, fix="check the path") from None
+    except Exception as error:  # calamine's own errors: a damaged zip or XML
+        raise _unreadable(error, source, "check that the file is a complete .xlsx export; "
+                          "download or save it again") from None
+    return name, [tuple(map(_as_openpyxl, row)) for row in values]
+
+
+def _as_openpyxl(value: Any) -> Any:
+    """A calamine cell as openpyxl gives it: "" is None, 3.0 is 3, a date a datetime."""
+    kind = type(value)
+    if kind is float:
+        return int(value) if value.is_integer() else value
+    if kind is str:
+        return value or None
+    if kind is datetime.date:
+        return datetime.datetime(value.year, value.month, value.day)
+    return value
 
 
 def find_header(grid: Grid, words: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
