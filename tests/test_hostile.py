@@ -277,7 +277,15 @@ def _samples() -> list[Any]:
         kinerja.Formula(key="ratio", expression="R / T × 100", source="PermenPAN-RB 53/2014"),
         data, data.indicators, data.budget, data.ikpa[2024],
         kinerja.PeriodFigures(target=record.target(Y), realization=record.realizations[Y]),
+        batch.synthetic_rows(data, range(2)), _audited(),
+        kinerja.BudgetLine(year=Y, classification="apbd", spending_type="5.1.02", pagu=100,
+                           realization=kinerja.NOT_STATED),
     ]
+
+
+@cache
+def _audited() -> Any:
+    return next(iter(batch.iter_audits([kinerja.example_path()])))
 
 
 _PUBLIC_CLASSES = sorted(

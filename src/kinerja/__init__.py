@@ -15,6 +15,8 @@ Decimal('124.84')
 from kinerja import batch as batch  # the top layer: kinerja.batch after import kinerja
 from kinerja.auditing import AuditResult, Finding, Severity, audit
 from kinerja.budget import (
+    ApbdSpendingGroup,
+    ApbdSpendingType,
     BudgetLine,
     BudgetTotal,
     IndicatorBudget,
@@ -172,6 +174,8 @@ __all__ = [
     "AchievementPolicy",
     "AchievementResult",
     "AmbiguousNumberError",
+    "ApbdSpendingGroup",
+    "ApbdSpendingType",
     "Aspect",
     "AuditResult",
     "Band",

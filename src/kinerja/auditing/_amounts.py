@@ -8,17 +8,18 @@ NKA*).  The indicator figures are checked in :mod:`kinerja.auditing._checks`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from kinerja.auditing._compare import Outcome, Part, compare, part
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import BUDGET, BUDGET_LINES, OWN_FIGURES
 from kinerja.budget._lines import BudgetLine, SpendingType
+from kinerja.budget._regional import ApbdSpendingGroup, ApbdSpendingType
 from kinerja.budget._totals import total
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.exceptions import KinerjaError
 from kinerja.report._model import Report
 from kinerja.report._printed import PrintedFigure, PrintedNumber
@@ -38,11 +39,34 @@ def _is_total(figure: PrintedFigure) -> bool:
                                         or " + " in figure.line)
 
 
+def _named(report: Report, name: str) -> Callable[[BudgetLine], bool] | None:
+    """Which lines of the spending-type breakdown a printed line's name means, if any.
+
+    Under the report's chart of accounts: APBN spending types (``"52"``), or
+    APBD groups (``"5.1"``, "Belanja Operasi": every kind of the group) and
+    kinds (``"5.1.02"``, "Belanja Barang dan Jasa"; Permendagri 90/2019).
+    """
+    try:
+        if report.classification == "apbn":
+            kind = SpendingType.parse(name)
+            return lambda line: line.spending_type is kind
+        try:
+            group = ApbdSpendingGroup.parse(name)
+            return lambda line: line.spending_group is group
+        except KinerjaError:
+            regional = ApbdSpendingType.parse(
+                name, provisional=report.classification == "apbd-provisional")
+            return lambda line: line.spending_type is regional
+    except KinerjaError:
+        return None
+
+
 def _lines(report: Report, figure: PrintedFigure, year: int) -> list[BudgetLine] | None:
     """The lines a printed budget figure is about.
 
     ``"total"`` is all of the year's lines; ``"51 + 52"`` the sum of the lines
-    named (a total a report prints for only some lines); any other name one line.
+    named (a total a report prints for only some lines); any other name one line
+    (or, under APBD, a whole group: "Belanja Operasi").
     """
     assert figure.breakdown is not None and figure.line is not None
     lines = [x for x in report.budget[figure.breakdown] if x.year == year]
@@ -51,20 +75,20 @@ def _lines(report: Report, figure: PrintedFigure, year: int) -> list[BudgetLine]
     chosen: list[BudgetLine] = []
     for name in figure.line.split(" + "):
         if figure.breakdown == "spending_type":
-            try:
-                wanted: Any = SpendingType.parse(name.strip())
-            except KinerjaError:
+            wanted = _named(report, name.strip())
+            if wanted is None:
                 return None
+            named = [x for x in lines if wanted(x)]
         else:
-            wanted = name.strip()
-        named = [x for x in lines if getattr(x, figure.breakdown) == wanted]
+            named = [x for x in lines if getattr(x, figure.breakdown) == name.strip()]
         if not named:
             return None
         chosen += named
     return chosen
 
 
-def _amount(report: Report, figure: PrintedFigure, kind: str, year: int) -> int | None:
+def _amount(report: Report, figure: PrintedFigure, kind: str, year: int
+            ) -> int | NotStated | None:
     """The pagu or spending of the figure's line (or total) in another year."""
     lines = _lines(report, figure, year)
     if not lines:
@@ -73,17 +97,40 @@ def _amount(report: Report, figure: PrintedFigure, kind: str, year: int) -> int 
     return amounts.pagu if kind == "pagu" else amounts.realization
 
 
+def _unstated(lines: list[BudgetLine], kind: str, year: int) -> Outcome | None:
+    """"Cannot be checked" when an amount the figure needs is not stated on some line."""
+    needed = {"pagu": ("pagu",), "spending": ("realization",)}.get(
+        kind, ("pagu", "realization"))
+    for name in needed:
+        if any(isinstance(getattr(line, name), NotStated) for line in lines):
+            what = "pagu" if name == "pagu" else "spending"
+            return Outcome("cannot-check", Severity.INFO, "n/a",
+                           (part("not_stated", what=what, what_id=what, year=year),),
+                           OWN_FIGURES)
+    return None
+
+
 def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | None:
-    """Check a printed pagu, spending, remainder or absorption of a line or a total."""
+    """Check a printed pagu, spending, remainder or absorption of a line or a total.
+
+    A figure over lines whose pagu or realization the report does not state
+    (a line with a pagu and no realization yet) cannot be checked: an *info*,
+    never an error; a total the report prints for its stated lines only is
+    written with the lines it names (``line = "51 + 52"``).
+    """
     lines = _lines(report, figure, year)
     if lines is None:
         return Outcome("unknown-line", Severity.ERROR, "n/a",
                        (part("unknown_line", year=year),), BUDGET_LINES)
-    amounts = total(lines)
     kind = figure.figure
     number = figure.numbers()[0]
     if kind == "pagu_awal":
         return _pagu_awal(lines, figure, number)
+    unstated = _unstated(lines, kind, year)
+    if unstated is not None:
+        return unstated
+    amounts = total(lines)
+    assert isinstance(amounts.pagu, int) and isinstance(amounts.realization, int)
     pagu, spending = Decimal(amounts.pagu), Decimal(amounts.realization)
     if kind in ("pagu", "spending"):
         value = pagu if kind == "pagu" else spending
@@ -112,7 +159,7 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
         return compare(number, pagu - spending, rule="budget-remainder", source=BUDGET,
                        template="remainder", places=0, params=amounts_shown)
     absorption = amounts.absorption
-    if isinstance(absorption, NotApplicable):
+    if isinstance(absorption, NotApplicable | NotStated):
         severity = Severity.WARNING if number.value == 0 else Severity.ERROR
         return Outcome("budget-absorption-not-applicable", severity, "n/a",
                        (part("na_as_zero"),), BUDGET)

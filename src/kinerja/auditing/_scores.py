@@ -7,12 +7,13 @@ category, or a table of weights, without the component scores: the weights
 are checked against the year's scheme, the category against the printed
 final score of that year, and figures that need the components are "cannot
 be checked" (severity info), never errors.  A year with no known scheme is
-"cannot be checked" too.  Docs page *The audit* (``docs/audit.md``).
+"cannot be checked" too.  A report that names its own scheme file (``[ikpa]
+scheme_file``) is judged under that scheme in the years it applies to.
+Docs page *The audit* (``docs/audit.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from kinerja.auditing._amounts import check_ikpa, check_nka
@@ -24,7 +25,6 @@ from kinerja.core._rounding import significant_places
 from kinerja.exceptions import KinerjaError
 from kinerja.report._model import Report
 from kinerja.report._printed import PrintedFigure
-from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ScoreResult
 
@@ -47,9 +47,8 @@ class ScoreChecks:
         """The scheme of *family* ("ikpa" or "nka") in force in *year*, or None if unknown."""
         key = (family, year)
         if key not in self._schemes:
-            make: Callable[[int], Scheme] = ikpa_scheme if family == "ikpa" else nka_scheme
-            try:
-                self._schemes[key] = make(year)
+            try:  # the report's own scheme file where it applies, else the year's preset
+                self._schemes[key] = self.report.scheme(family, year)
             except KinerjaError:
                 self._schemes[key] = None
         return self._schemes[key]

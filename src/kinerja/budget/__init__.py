@@ -15,6 +15,7 @@ from kinerja.budget._efficiency import (
     output_achievement_ckk,
 )
 from kinerja.budget._lines import BudgetLine, SpendingType
+from kinerja.budget._regional import ApbdSpendingGroup, ApbdSpendingType
 from kinerja.budget._totals import (
     BudgetTotal,
     YearComparison,
@@ -25,6 +26,8 @@ from kinerja.budget._totals import (
 )
 
 __all__ = [
+    "ApbdSpendingGroup",
+    "ApbdSpendingType",
     "BudgetLine",
     "BudgetTotal",
     "IndicatorBudget",

@@ -16,7 +16,7 @@ from kinerja.budget._totals import BudgetTotal
 from kinerja.core._input import exact, is_array, to_decimal, to_rupiah
 from kinerja.core._ops import SCALAR, Operands, Ops
 from kinerja.core._options import check_choice
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, MissingValueError, UndefinedRatioError
 from kinerja.indicators._assessment import AchievementResult
@@ -331,17 +331,17 @@ class IndicatorBudget:
         return self.result.capped
 
     @property
-    def absorption(self) -> Decimal | NotApplicable:
-        """Absorption of the indicator's budget."""
+    def absorption(self) -> Decimal | NotApplicable | NotStated:
+        """Absorption of the indicator's budget (NOT_STATED with an unstated amount)."""
         return self.budget.absorption
 
     @property
-    def efficiency_gap(self) -> Decimal | NotApplicable | None:
+    def efficiency_gap(self) -> Decimal | NotApplicable | NotStated | None:
         """Achievement − absorption (pp); None when the achievement is missing."""
         absorption = self.absorption
         if self.achievement is None:
             return None
-        if isinstance(absorption, NotApplicable):
-            return NOT_APPLICABLE
+        if isinstance(absorption, NotApplicable | NotStated):
+            return absorption
         gap: Decimal = efficiency_gap(self.achievement, absorption)
         return gap

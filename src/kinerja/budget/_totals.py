@@ -13,15 +13,16 @@ from typing import Any
 import attrs
 
 from kinerja.budget._lines import Amounts, BudgetLine, SpendingType
+from kinerja.budget._regional import ApbdSpendingGroup, ApbdSpendingType
 from kinerja.core._input import exact
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["BudgetTotal", "YearComparison", "compare_years", "subtotals", "total", "totals"]
 
 _CLASSIFICATIONS = ("year", "program", "activity", "output", "account", "spending_type",
-                    "indicator")
+                    "spending_group", "indicator")
 
 
 @checked
@@ -30,7 +31,9 @@ class BudgetTotal(Amounts):
     """The sum of some budget lines: a row of a budget table.
 
     ``key`` holds the grouping values (empty for a grand total), ``level`` the
-    depth in a nested table (0 for the grand total).
+    depth in a nested table (0 for the grand total).  The pagu or the
+    realization of a total is NOT_STATED when that of any of its lines is:
+    a sum with an unknown term is unknown, never the sum of the rest.
 
     Examples
     --------
@@ -42,8 +45,8 @@ class BudgetTotal(Amounts):
     """
 
     key: tuple[Any, ...] = ()
-    pagu: int
-    realization: int
+    pagu: int | NotStated
+    realization: int | NotStated
     blokir: int = 0
     lines: int
     level: int = 0
@@ -54,7 +57,7 @@ class BudgetTotal(Amounts):
         if not self.key:
             return "Total"
         last = self.key[-1]
-        if isinstance(last, SpendingType):
+        if isinstance(last, SpendingType | ApbdSpendingType | ApbdSpendingGroup):
             return last.indonesian
         return "–" if last is None else str(last)
 
@@ -91,12 +94,20 @@ def _lines(lines: Iterable[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
+def _stated_sum(amounts: Iterable[int | NotStated]) -> int | NotStated:
+    """The exact sum, or NOT_STATED when any term is not stated."""
+    values = list(amounts)
+    if any(isinstance(v, NotStated) for v in values):
+        return NOT_STATED
+    return sum(v for v in values if isinstance(v, int))
+
+
 def _sum(lines: Sequence[BudgetLine], key: tuple[Any, ...] = (), level: int = 0) -> BudgetTotal:
     # Python ints: exact sums at any size (no int64 overflow for a ministry's totals).
     return BudgetTotal(
         key=key,
-        pagu=sum(line.pagu for line in lines),
-        realization=sum(line.realization for line in lines),
+        pagu=_stated_sum(line.pagu for line in lines),
+        realization=_stated_sum(line.realization for line in lines),
         blokir=sum(line.blokir or 0 for line in lines),
         lines=len(lines),
         level=level,
@@ -123,8 +134,9 @@ def totals(lines: Iterable[BudgetLine], by: Grouping) -> dict[tuple[Any, ...], B
     lines : iterable of BudgetLine
     by : str, sequence of str, or callable
         ``"spending_type"``, ``("program", "activity")``, ... (any of year,
-        program, activity, output, account, spending_type, indicator), or a
-        function of a line.  Lines without a value for a classification are
+        program, activity, output, account, spending_type, spending_group
+        (the APBD kelompok: belanja operasi, modal, tidak terduga, transfer),
+        indicator), or a function of a line.  Lines without a value for a classification are
         grouped under ``None``.
 
     Returns
@@ -214,23 +226,32 @@ class YearComparison:
         assert present is not None
         return present.label
 
+    def _change(self, name: str) -> int | NotStated:
+        after = getattr(self.after, name) if self.after else 0
+        before = getattr(self.before, name) if self.before else 0
+        if isinstance(after, NotStated) or isinstance(before, NotStated):
+            return NOT_STATED
+        change: int = after - before
+        return change
+
     @property
-    def pagu_change(self) -> int:
+    def pagu_change(self) -> int | NotStated:
         """Pagu of the later year minus pagu of the earlier year (Rupiah)."""
-        return (self.after.pagu if self.after else 0) - (self.before.pagu if self.before else 0)
+        return self._change("pagu")
 
     @property
-    def realization_change(self) -> int:
+    def realization_change(self) -> int | NotStated:
         """Spending of the later year minus spending of the earlier year (Rupiah)."""
-        return ((self.after.realization if self.after else 0)
-                - (self.before.realization if self.before else 0))
+        return self._change("realization")
 
     @property
-    def absorption_change(self) -> Decimal | NotApplicable:
-        """Change in absorption, in percentage points; NOT_APPLICABLE if either is."""
+    def absorption_change(self) -> Decimal | NotApplicable | NotStated:
+        """Change in absorption, in percentage points; NOT_APPLICABLE (NOT_STATED) if either is."""
         if self.before is None or self.after is None:
             return NOT_APPLICABLE
         a, b = self.before.absorption, self.after.absorption
+        if isinstance(a, NotStated) or isinstance(b, NotStated):
+            return NOT_STATED
         if isinstance(a, NotApplicable) or isinstance(b, NotApplicable):
             return NOT_APPLICABLE
         with exact():

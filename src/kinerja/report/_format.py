@@ -29,14 +29,15 @@ __all__ = [
 
 FORMAT = "kinerja-report"
 #: The version written; every version in VERSIONS is read (version 2 adds "not stated"
-#: figures and the IKPA/NKA summary figures; a version-1 file reads unchanged).
+#: figures and amounts, the IKPA/NKA summary figures, APBD classification and scheme
+#: files; a version-1 file reads unchanged).
 VERSION = 2
 VERSIONS = (1, 2)
 #: The bundled example: the 2023 LKjIP of Bapas Kelas II Pangkalpinang.
 EXAMPLE = "reference_lkjip_2023.toml"
 
-TOP = {"format", "version", "year", "title", "period", "satker", "conventions", "goals",
-       "indicators", "budget", "ikpa", "nka", "emonev", "printed"}
+TOP = {"format", "version", "year", "title", "period", "classification", "satker",
+       "conventions", "goals", "indicators", "budget", "ikpa", "nka", "emonev", "printed"}
 SATKER = {"name", "code", "ministry", "region"}
 CONVENTIONS = {"cap", "cap_lower", "lower_method", "zero_target", "floor"}
 GOAL = {"code", "level", "name"}

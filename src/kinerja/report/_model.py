@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 import attrs
 
 from kinerja.budget._lines import BudgetLine
+from kinerja.budget._regional import CLASSIFICATIONS
 from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
-from kinerja.core._input import to_decimal, to_year
+from kinerja.core._input import to_year
 from kinerja.core._options import check_choice
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._validators import checked, instance_of, non_empty_text, year_map
@@ -32,9 +33,16 @@ from kinerja.indicators._periods import AGGREGATIONS, Aggregation, period_key
 from kinerja.indicators._renstra import PlanProgress, Trajectory, YearFigures, history, progress
 from kinerja.report._periods import PeriodFigures, aggregated_realization, period_map
 from kinerja.report._printed import PrintedFigure
+from kinerja.report._score_maps import (
+    custom_schemes,
+    emonev_scale,
+    ikpa_scores,
+    nka_variables,
+    scheme_files,
+)
 from kinerja.report._validation import report_problems
-from kinerja.schemes._parts import CalculatedComponent
 from kinerja.schemes._presets import ikpa_scheme, nka_scheme
+from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ScoreResult
 
 __all__ = ["Goal", "IndicatorRecord", "Report", "Satker"]
@@ -217,39 +225,8 @@ def _breakdowns(value: Any) -> FrozenMap[str, tuple[BudgetLine, ...]]:
                      for name, lines in value.items())
 
 
-def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] | None:
-    """Component scores by key: exact Decimals (or NOT_APPLICABLE where allowed)."""
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise InvalidTypeError(f"give the {section} scores as a mapping of key to score",
-                               field=section, value=value, fix='write e.g. {"revisi_dipa": 100}')
-    scores: dict[str, Any] = {}
-    for key, score in value.items():
-        field = f"{section}.{key}"
-        if allow_na and score is NOT_APPLICABLE:
-            scores[key] = NOT_APPLICABLE
-            continue
-        if isinstance(score, CalculatedComponent):  # a score computed from its figures
-            if score.key != key:
-                raise InvalidValueError(f"a calculation of {score.key} given for {key}",
-                                        field=field, value=score.value,
-                                        fix="give each calculation its own key")
-            score = score.value
-        scores[key] = to_decimal(score, field=field)
-    return FrozenMap(scores)
-
-
-def _ikpa(value: Any) -> FrozenMap[str, Decimal | NotApplicable] | None:
-    return _scores(value, "ikpa", allow_na=True)
-
-
-def _nka(value: Any) -> FrozenMap[str, Decimal] | None:
-    return _scores(value, "nka", allow_na=False)
-
-
-def _emonev(value: Any) -> FrozenMap[str, Decimal] | None:
-    return _scores(value, "emonev", allow_na=False)
+def _classification(value: Any) -> str:
+    return check_choice(value, CLASSIFICATIONS, "classification")
 
 
 @checked
@@ -290,6 +267,18 @@ class Report:
     emonev : mapping of str to number, optional
         The e-Monev progress scale as the report prints it.
     title : str, optional
+    classification : {"apbn", "apbd", "apbd-provisional"}, optional
+        The chart of accounts of the budget's spending types: the central
+        government's (APBN: 51/52/53/57, the default) or the regional
+        government's (APBD, Permendagri 90/2019; ``"apbd-provisional"``
+        also reads its provisional codes).  Docs page *Budget*.
+    schemes : mapping of {"ikpa", "nka"} to Scheme, optional
+        Custom scoring schemes (:func:`kinerja.load_scheme`) for the report's
+        IKPA or NKA scores and printed figures, in the years each applies
+        to; other years use the scheme in force.
+    scheme_files : mapping of {"ikpa", "nka"} to str, optional
+        The file each custom scheme was read from, as the report file names
+        it (written back by :func:`kinerja.dump_report`).
 
     Examples
     --------
@@ -310,13 +299,16 @@ class Report:
     budget: FrozenMap[str, tuple[BudgetLine, ...]] = attrs.field(factory=FrozenMap,
                                                                  converter=_breakdowns)
     ikpa: FrozenMap[str, Decimal | NotApplicable] | None = attrs.field(default=None,
-                                                                      converter=_ikpa)
-    nka: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=_nka)
-    emonev: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=_emonev)
+                                                                      converter=ikpa_scores)
+    nka: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=nka_variables)
+    emonev: FrozenMap[str, Decimal] | None = attrs.field(default=None, converter=emonev_scale)
     title: str | None = None
     printed: tuple[PrintedFigure, ...] = attrs.field(default=(), converter=_printed)
     period: str | None = attrs.field(default=None,
                                      converter=attrs.converters.optional(period_key))
+    classification: str = attrs.field(default="apbn", converter=_classification)
+    schemes: FrozenMap[str, Scheme] = attrs.field(factory=FrozenMap, converter=custom_schemes)
+    scheme_files: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=scheme_files)
 
     def __attrs_post_init__(self) -> None:
         report_problems(self).raise_if_any(f"the report of {self.satker.name} {self.year}")
@@ -331,6 +323,22 @@ class Report:
 
     # --- budget-execution scores ----------------------------------------------------
 
+    def scheme(self, family: str, year: int | None = None) -> Scheme:
+        """The IKPA or NKA scheme of *year*: the report's custom one if it applies, else the preset.
+
+        >>> import kinerja
+        >>> kinerja.example_report().scheme("ikpa").regulation
+        'PER-5/PB/2022'
+        """
+        year = self._year(year)
+        custom = self.schemes.get(family)
+        if custom is not None and custom.applies_to(year):
+            return custom
+        if family not in ("ikpa", "nka"):
+            raise InvalidValueError("no such family of scores", field="family", value=family,
+                                    fix='use "ikpa" or "nka"')
+        return ikpa_scheme(year) if family == "ikpa" else nka_scheme(year)
+
     def ikpa_score(self) -> ScoreResult | None:
         """Score the report's IKPA components under the scheme in force that year.
 
@@ -341,7 +349,7 @@ class Report:
         """
         if self.ikpa is None:
             return None
-        return ikpa_scheme(self.year).score(self.ikpa)
+        return self.scheme("ikpa").score(self.ikpa)
 
     def nka_score(self) -> ScoreResult | None:
         """Score the report's SMART DJA variables (NKA, provisional weights).
@@ -352,7 +360,7 @@ class Report:
         """
         if self.nka is None:
             return None
-        return nka_scheme(self.year).score(self.nka)
+        return self.scheme("nka").score(self.nka)
 
     # --- indicators ----------------------------------------------------------------
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kinerja.budget._lines import BudgetLine
+from kinerja.budget._regional import CLASSIFICATIONS
 from kinerja.core._input import to_decimal, to_year
+from kinerja.core._options import check_choice
 from kinerja.core._problems import Problems
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._toml import read_text_file, read_toml
@@ -50,6 +52,7 @@ from kinerja.report._format import (
 from kinerja.report._locate import locate
 from kinerja.report._model import Goal, IndicatorRecord, Report, Satker
 from kinerja.report._printed import PrintedFigure
+from kinerja.report._scheme_files import base_of, read_scheme_files
 
 __all__ = ["example_path", "example_report", "load_report", "loads_report"]
 
@@ -94,7 +97,7 @@ def loads_report(text: str, *, source: str = "<string>") -> Report:
     """
     data = read_toml(text, origin=source)
     problems = Problems(locate=functools.partial(locate, text))
-    report = _read_report(data, problems)
+    report = _read_report(data, problems, base_of(source))
     problems.raise_if_any(source)
     assert report is not None
     return report
@@ -208,7 +211,7 @@ def _year_key(key: str, path: str, problems: Problems) -> int | None:
     return int(key)
 
 
-def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
+def _read_report(data: dict[str, Any], problems: Problems, base: Path) -> Report | None:
     problems.check_keys(data, TOP, "", required=("format", "version", "year", "satker"))
     if data.get("format", FORMAT) != FORMAT:
         problems.add("format", f'must be "{FORMAT}"', value=data.get("format"))
@@ -231,9 +234,13 @@ def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
                                                           "indicators", problems))
                   if (record := _read_indicator(entry, f"indicators[{i}]", goal_levels,
                                                 problems)) is not None]
-    budget = _read_budget(data.get("budget", {}), problems)
+    classification = problems.attempt("", functools.partial(
+        check_choice, data.get("classification", "apbn"), CLASSIFICATIONS, "classification",
+        what="chart of accounts (apbd: regional, Permendagri 90/2019)")) or "apbn"
+    budget = _read_budget(data.get("budget", {}), problems, classification)
     ikpa = _read_scores(data.get("ikpa"), "ikpa", "components", problems, allow_na=True)
     nka = _read_scores(data.get("nka"), "nka", "variables", problems, allow_na=False)
+    schemes, scheme_files = read_scheme_files(data, base, problems)
     emonev = _read_scores(data.get("emonev"), "emonev", "scale", problems, allow_na=False)
     printed = _read_printed(data.get("printed", []), problems)
     if problems.errors or satker is None or year is None or policy is None:
@@ -242,7 +249,8 @@ def _read_report(data: dict[str, Any], problems: Problems) -> Report | None:
         satker=satker, year=year, title=data.get("title"), period=data.get("period"),
         goals=goals,
         indicators=indicators, policy=policy, budget=budget, ikpa=ikpa, nka=nka, emonev=emonev,
-        printed=printed,
+        printed=printed, classification=classification, schemes=schemes,
+        scheme_files=scheme_files,
     ))
 
 
@@ -411,20 +419,38 @@ def _read_plan(value: Any, path: str, problems: Problems) -> Trajectory | None:
         targets=plan_targets, period=table.get("period"), source=table.get("source")))
 
 
-def _read_budget(value: Any, problems: Problems) -> dict[str, list[BudgetLine]]:
+def _read_budget(value: Any, problems: Problems, classification: str = "apbn"
+                 ) -> dict[str, list[BudgetLine]]:
     table = _table(value, "budget", problems)
     out: dict[str, list[BudgetLine]] = {}
     if table is None:
         return out
     for name, entries in table.items():
         lines = []
-        for path, fields in _entries(entries, f"budget.{name}", LINE,
-                                     ("year", "pagu", "realization"), problems):
-            line = problems.attempt(path, functools.partial(BudgetLine, **fields))
+        for path, fields in _entries(entries, f"budget.{name}", LINE, ("year", "pagu"),
+                                     problems):
+            if not _amounts_stated(fields, path, problems):
+                continue
+            line = problems.attempt(path, functools.partial(
+                BudgetLine, **fields, classification=classification))
             if line is not None:
                 lines.append(line)
         out[name] = lines
     return out
+
+
+def _amounts_stated(fields: dict[str, Any], path: str, problems: Problems) -> bool:
+    """Read "not stated" for a line's pagu or realization; False after recording a problem."""
+    how = '"not stated" when the document does not show it (0 says nothing was spent)'
+    if "realization" not in fields:
+        problems.add(f"{path}.realization", "required key is missing", kind=MissingValueError,
+                     fix=f"add realization = the amount printed, or {how}")
+    for key in ("pagu", "realization"):
+        if str(fields.get(key)).strip().lower() in NOT_STATED_WORDS:
+            fields[key] = NOT_STATED
+        elif key in fields and _words(fields[key], f"{path}.{key}", problems, how):
+            return False
+    return "realization" in fields
 
 
 def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
@@ -449,7 +475,11 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
     table = _table(value, section, problems)
     if table is None:
         return None
-    problems.check_keys(table, {key}, section, required=(key,))
+    files = {"scheme_file"} if section in ("ikpa", "nka") else set()
+    problems.check_keys(table, {key} | files, section,
+                        required=() if "scheme_file" in table else (key,))
+    if key not in table:
+        return None
     scores = _table(table.get(key, {}), f"{section}.{key}", problems) or {}
     out: dict[str, Any] = {}
     for name, score in scores.items():

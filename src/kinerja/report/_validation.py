@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from kinerja.core._problems import Problems
 from kinerja.exceptions import KinerjaError
 from kinerja.indicators._indicator import Level
-from kinerja.schemes._presets import ikpa_scheme, nka_scheme
 
 if TYPE_CHECKING:
     from kinerja.report._model import Report
@@ -58,12 +57,21 @@ def report_problems(report: Report) -> Problems:
 
 
 def _budget_problems(report: Report, codes: set[str], problems: Problems) -> None:
+    regional = report.classification != "apbn"
     for name, lines in report.budget.items():
         if name not in BREAKDOWNS:
             problems.add(f"budget.{name}", "unknown budget breakdown", value=name,
                          fix="use one of " + ", ".join(BREAKDOWNS))
             continue
         for j, line in enumerate(lines):
+            if ((line.spending_type is not None or line.account is not None)
+                    and (line.classification != "apbn") != regional):
+                problems.add(f"budget.{name}[{j}].spending_type",
+                             f"a line of the {line.classification.upper()} chart of accounts in "
+                             f"a report classified {report.classification!r}",
+                             value=line.classification,
+                             fix=f'build the line with classification="{report.classification}"'
+                             ', or give the report the classification of its lines')
             if getattr(line, name) is None:
                 problems.add(f"budget.{name}[{j}].{name}",
                              f"a line of the {name} breakdown has no {name}", value=None,
@@ -75,12 +83,11 @@ def _budget_problems(report: Report, codes: set[str], problems: Problems) -> Non
 
 
 def _score_problems(report: Report, problems: Problems) -> None:
-    for section, part, scheme_of in (("ikpa", "components", ikpa_scheme),
-                                     ("nka", "variables", nka_scheme)):
+    for section, part in (("ikpa", "components"), ("nka", "variables")):
         scores = getattr(report, section)
         if scores is None:
             continue
-        scheme = problems.attempt("", functools.partial(scheme_of, report.year))
+        scheme = problems.attempt("", functools.partial(report.scheme, section, report.year))
         if scheme is None:
             continue
         for key in scores:
@@ -109,7 +116,7 @@ def _printed_problems(report: Report, codes: set[str], problems: Problems) -> No
         # without a known scheme is left to the audit ("cannot be checked").
         year = figure.year or report.year
         try:
-            scheme = ikpa_scheme(year) if family == "ikpa" else nka_scheme(year)
+            scheme = report.scheme(family, year)
         except KinerjaError:
             continue
         keys = list(scheme.keys)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kinerja.budget._regional import ApbdSpendingType
 from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._toml import toml_key, toml_number, toml_string, write_text_file
 from kinerja.indicators._figures import Realization, Target
@@ -31,6 +32,10 @@ def _toml_target(target: Target | NotApplicable | NotStated) -> str:
     if len(parts) == 1 and target.value is not None:
         return toml_number(target.value)
     return "{ " + ", ".join(parts) + " }"
+
+
+def _toml_amount(amount: int | NotStated) -> str:
+    return '"not stated"' if isinstance(amount, NotStated) else str(amount)
 
 
 def _toml_period(figures: PeriodFigures) -> str:
@@ -81,6 +86,8 @@ def dump_report(report: Report) -> str:
         out.append(f"title = {toml_string(report.title)}")
     if report.period:
         out.append(f"period = {toml_string(report.period)}")
+    if report.classification != "apbn":
+        out.append(f"classification = {toml_string(report.classification)}")
     out += ["", "[satker]"]
     for key in ("name", "code", "ministry", "region"):
         value = getattr(report.satker, key)
@@ -130,8 +137,9 @@ def dump_report(report: Report) -> str:
         out += ["", "[budget]"]
     for name, lines in report.budget.items():
         for line in lines:
-            out += ["", f"[[budget.{name}]]", f"year = {line.year}", f"pagu = {line.pagu}",
-                    f"realization = {line.realization}"]
+            out += ["", f"[[budget.{name}]]", f"year = {line.year}",
+                    f"pagu = {_toml_amount(line.pagu)}",
+                    f"realization = {_toml_amount(line.realization)}"]
             if line.blokir is not None:
                 out.append(f"blokir = {line.blokir}")
             if line.pagu_awal is not None:
@@ -141,13 +149,21 @@ def dump_report(report: Report) -> str:
                 if value is not None:
                     out.append(f"{key} = {toml_string(value)}")
             if line.spending_type is not None and line.account is None:
-                out.append(f"spending_type = {toml_string(line.spending_type.value)}")
+                kind = line.spending_type
+                # A provisional APBD code is written by its name, which every APBD file reads.
+                shown = kind.indonesian if isinstance(kind, ApbdSpendingType) \
+                    and kind.provisional else kind.value
+                out.append(f"spending_type = {toml_string(shown)}")
     for section, key, scores in (("ikpa", "components", report.ikpa),
                                  ("nka", "variables", report.nka),
                                  ("emonev", "scale", report.emonev)):
+        file = report.scheme_files.get(section)
+        if file is not None:
+            out += ["", f"[{section}]", f"scheme_file = {toml_string(file)}"]
         if scores is None:
             continue
-        out += ["", f"[{section}]", "", f"[{section}.{key}]"]
+        out += ["", f"[{section}.{key}]"] if file is not None \
+            else ["", f"[{section}]", "", f"[{section}.{key}]"]
         for name, score in scores.items():
             value = ('"not applicable"' if isinstance(score, NotApplicable)
                      else toml_number(score))
