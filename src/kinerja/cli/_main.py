@@ -6,13 +6,20 @@ The top layer: it may use everything below it.  Docs page *The audit*.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kinerja.auditing._checks import audit
-from kinerja.core._options import LANGS
+from kinerja.auditing._findings import field_labels
+from kinerja.batch._chunks import Audited
+from kinerja.batch._many import MAX_WORKERS, iter_audits
+from kinerja.core._l10n import text as text_of
+from kinerja.core._options import LANGS, Lang
 from kinerja.core._toml import write_text_file
 from kinerja.documents._extract import extract
 from kinerja.documents._model import ReviewItem
@@ -43,11 +50,14 @@ examples:
   kinerja audit --format html -o temuan.html  one page: marked tables, findings, charts
   kinerja extract lkjip.pdf -o draft.toml   a draft report file from a published report
   kinerja audit lkjip.docx          extract and audit in one step (review the draft first!)
+  kinerja audit satker/*.toml --jobs 2 --format csv   many files, two worker processes
 
 exit status: 0 on success (also when findings are listed, unless --fail-on-error),
 1 when --fail-on-error is given and errors were found, 2 when the file (or the
 command line) cannot be used, and 2 with "internal error" on stderr for a bug in
-kinerja (please report it).  No other status.
+kinerja (please report it).  No other status.  With several files, a file that
+cannot be used is named on stderr and the others are still audited; the status
+is then 2.
 """
 
 #: Where to report a bug.
@@ -67,9 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         "its severity (error, warning, info), where it is printed, the printed and the "
         "recomputed figure, an explanation and the rule's source.",
     )
-    audit.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                       help="a report file (TOML), or a published report (.pdf, .docx, .md, "
-                       ".txt) extracted first; default: the bundled example")
+    audit.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="report files (TOML), or published reports (.pdf, .docx, .md, "
+                       ".txt) extracted first; default: the bundled example.  With several, "
+                       "each file's findings follow its name (text, markdown), or carry it "
+                       "(json: a list of {\"file\", \"findings\"}; csv: a first column)")
     audit.add_argument("--format",
                        choices=("text", "json", "markdown", "csv", "xlsx", "docx", "html"),
                        default="text",
@@ -82,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                        "(default) or English")
     audit.add_argument("--fail-on-error", action="store_true",
                        help="exit with status 1 when any error is found")
+    audit.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="K",
+                       help="audit several files in K worker processes (default: 1); the "
+                       "output keeps the order of the files")
     audit.add_argument("-o", "--output", type=Path, metavar="FILE",
                        help="write here instead of standard output (needed for xlsx, docx)")
     tables = commands.add_parser(
@@ -143,10 +158,26 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(value: str) -> int:
+    """The number of worker processes of ``--jobs``: a whole number from 1."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if not 1 <= jobs <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"give a whole number of processes from 1 to "
+                                         f"{MAX_WORKERS}, not {value!r}")
+    return jobs
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
     if args.command == "extract":
         return _extract(args)
+    if args.command == "audit":
+        if len(args.files) > 1:
+            return _audit_files(args)
+        args.file = args.files[0] if args.files else None
     report, review = _load_reviewed(args.file)
     if args.format in ("xlsx", "docx"):
         return _write_document(args, report)
@@ -170,6 +201,81 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write the output: {error}")
     return 1 if failed else 0
+
+
+def _audit_files(args: argparse.Namespace) -> int:
+    """Audit several files (in ``--jobs`` processes); each file's findings as they come."""
+    if args.format not in _MANY_FORMATS:
+        return _fail(f"--format {args.format} makes one document per report: give one FILE, "
+                     f"or use {', '.join(_MANY_FORMATS)}")
+    out: list[str] = []
+    failed = broken = False
+    try:
+        for audited in iter_audits(args.files, workers=args.jobs):
+            if audited.error is not None:
+                broken = True
+                _report_error(audited.source, audited.error)
+            elif Path(audited.source).suffix.lower() not in _REPORT_FILES:
+                print(f"kinerja: {audited.source}: figures read from the document, not yet "
+                      f"reviewed ({audited.review} review items; see kinerja extract)",
+                      file=sys.stderr)
+            if audited.result is not None:
+                failed = failed or bool(args.fail_on_error and audited.result.errors)
+            piece = _section(audited, args.format, args.lang)
+            if args.output is not None:
+                out.append(piece)
+            elif piece:
+                sys.stdout.write(piece)
+                sys.stdout.flush()
+        if args.format == "json":  # every file gave an entry: close the list
+            out.append("\n]\n")
+            if args.output is None:
+                sys.stdout.write(out.pop())
+    except BrokenPipeError:  # the reader stopped reading: quietly
+        _silence_stdout()
+        return 2
+    except OSError as error:
+        return _fail(f"cannot write the output: {error}")
+    if args.output is not None:
+        write_text_file(args.output, "".join(out), what="audit output")
+    return 2 if broken else 1 if failed else 0
+
+
+#: The formats of ``kinerja audit`` that hold several files' findings in one output.
+_MANY_FORMATS = ("text", "markdown", "json", "csv")
+
+
+def _section(audited: Audited, format: str, lang: Lang) -> str:
+    """One file's part of the output of several files."""
+    result, first = audited.result, audited.index == 0
+    if format == "json":
+        entry: dict[str, object] = {"file": audited.source}
+        if result is None:
+            entry["error"] = str(audited.error)
+        else:
+            entry["findings"] = [f.as_dict(lang) for f in result.findings]
+        text = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        return ("[\n  " if first else ",\n  ") + text
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if first:
+            writer.writerow([text_of("field.file", lang), *field_labels(lang)])
+        if result is not None:
+            writer.writerows([audited.source, *f.as_dict(lang).values()] for f in result)
+        return buffer.getvalue()
+    if result is None:
+        return ""
+    return ("" if first else "\n") + f"==> {audited.source} <==\n" + result.render(format,
+                                                                                      lang)
+
+
+def _report_error(source: str, error: KinerjaError) -> None:
+    """One line on stderr for a file that cannot be used, naming the file."""
+    message = error.describe() if isinstance(error, ValidationError) else str(error)
+    if source not in message:
+        message = f"{source}: {message}"
+    print(f"kinerja: {message}", file=sys.stderr)
 
 
 def _write_document(args: argparse.Namespace, report: Report) -> int:
