@@ -11,6 +11,7 @@ from hypothesis import given
 
 import kinerja
 from kinerja.core._input import MAX_MAGNITUDE, to_rupiah
+from kinerja.core._parse import _parse_full, parse_number
 from kinerja.indicators._achievement import AchievementPolicy, _capaian, _operands, _plain_point
 
 numbers = st.one_of(
@@ -103,3 +104,58 @@ def test_rupiah_fast_path_equals_decimal_path(amount: int) -> None:
         except kinerja.KinerjaError as error:
             return type(error)
     assert read(amount) == read(Decimal(amount))
+
+
+def _read(text: str, full: bool) -> object:
+    """parse_number's answer (exponent included) or its error type; *full* skips the fast path."""
+    try:
+        value = (_parse_full(text, notation=None, field="text", scales=False) if full
+                 else parse_number(text))
+    except kinerja.KinerjaError as error:
+        return type(error)
+    return str(value)
+
+
+@given(st.one_of(st.from_regex(r"[0-9]{1,8}([.,][0-9]{1,6})? ?%?", fullmatch=True),
+                 st.text(alphabet="0123456789.,% -Rp", max_size=14)))
+def test_number_fast_path_equals_full_rules(text: str) -> None:
+    """A printed number reads the same, to its last decimal, with or without the fast path."""
+    assert _read(text, full=False) == _read(text, full=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("99,98", "99.98"), ("85.87", "85.87"), ("99,90 %", "99.90"), ("120", "120"),
+    ("0,125", "0.125"),
+])
+def test_number_fast_path_hand_figures(text: str, expected: str) -> None:
+    """Plain printed figures keep every written decimal (their printed precision)."""
+    assert str(parse_number(text)) == expected
+
+
+def test_compiled_toml_parser_reads_as_the_standard_library() -> None:
+    """kinerja[fast]'s tomli reads every bundled report and example exactly as tomllib does."""
+    import tomllib
+    from pathlib import Path
+
+    tomli = pytest.importorskip("tomli")
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("src/kinerja/report/examples/*.toml"), *root.glob("docs/examples/*.toml")]
+    assert len(files) >= 3
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert tomli.loads(text, parse_float=Decimal) == tomllib.loads(text, parse_float=Decimal)
+
+
+@pytest.mark.parametrize("text", ["a = ", "a = 1\na = 2", "[t]\n[t]", "a = [1, 2", "a = 1.2.3",
+                                  "x = 'unterminated"])
+def test_both_toml_parsers_refuse_the_same_files(text: str) -> None:
+    """A file one parser refuses, the other refuses too (as a ReportFileError from read_toml)."""
+    import tomllib
+
+    tomli = pytest.importorskip("tomli")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomllib.loads(text)
+    with pytest.raises(tomli.TOMLDecodeError):
+        tomli.loads(text)
+    with pytest.raises(kinerja.ReportFileError, match="not valid TOML"):
+        kinerja.loads_report(text)

@@ -148,12 +148,14 @@ def checked(cls: C) -> C:
     init = cls.__dict__["__init__"]
     fields = [f for f in attrs.fields(cls) if f.init]
     plan: list[tuple[str, Any, Callable[[Any], bool]]] | None = None
+    failing: Callable[[Any], list[int] | None] | None = None
 
     def plan_of() -> list[tuple[str, Any, Callable[[Any], bool]]]:
-        nonlocal plan
+        nonlocal plan, failing
         if plan is None:
             plan = [(f.name, hint, _checker(hint)) for f in fields
                     if (hint := _hint(cls, f)) is not None]
+            failing = _compile(plan)
         return plan
 
     @functools.wraps(init)
@@ -172,10 +174,12 @@ def checked(cls: C) -> C:
                     isinstance(error, KinerjaError) and error.field):
                 raise
             raise problems[0] from None
-        bad = [(name, hint) for name, hint, check in plan_of()
-               if not check(getattr(self, name))]
-        if not bad:
+        steps = plan_of()
+        assert failing is not None
+        wrong = failing(self)
+        if wrong is None:
             return
+        bad = [steps[i][:2] for i in wrong]
         problems = [p for name, hint in bad if (p := _mismatch(name, getattr(self, name), hint))]
         if len(problems) == 1:
             raise problems[0]
@@ -210,6 +214,43 @@ def trusted(cls: type[T], **fields: Any) -> T:
     instance = cls.__new__(cls)
     cls.__kinerja_init__(instance, **fields)  # type: ignore[attr-defined]
     return instance
+
+
+def _compile(plan: list[tuple[str, Any, Callable[[Any], bool]]]
+             ) -> Callable[[Any], list[int] | None]:
+    """One function that checks every field of an instance: None, or the failing indices.
+
+    Plain annotations (a class, a union of classes and None, a Literal) become
+    inline ``isinstance`` tests, others call their :func:`_checker`; generated
+    once per class, as attrs generates ``__init__``, because the per-field calls
+    cost more than the construction itself.
+    """
+    namespace: dict[str, Any] = {}
+    tests = []
+    for i, (name, hint, check) in enumerate(plan):
+        value = f"self.{name}"
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        plain = (isinstance(hint, type) and typing.get_origin(hint) is None
+                 and hint not in (int, float) and hint is not Any)
+        if origin in (types.UnionType, typing.Union):
+            plain = all(isinstance(a, type) and typing.get_origin(a) is None
+                        and a not in (int, float, bool) for a in args)
+        if plain:
+            namespace[f"t{i}"] = args if origin is not None else hint
+            tests.append(f"isinstance({value}, t{i})")
+        elif origin is typing.Literal:
+            namespace[f"t{i}"] = args
+            tests.append(f"{value} in t{i}")
+        else:
+            namespace[f"c{i}"] = check
+            tests.append(f"c{i}({value})")
+    if not tests:
+        return lambda self: None
+    source = (f"def failing(self):\n    if {' and '.join(tests)}:\n        return None\n"
+              f"    return [i for i, ok in enumerate(({', '.join(tests)},)) if not ok]\n")
+    exec(source, namespace)  # the code above: field names and indices only
+    function: Callable[[Any], list[int] | None] = namespace["failing"]
+    return function
 
 
 def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
