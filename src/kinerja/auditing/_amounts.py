@@ -130,8 +130,9 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
     if unstated is not None:
         return unstated
     amounts = total(lines)
-    assert isinstance(amounts.pagu, int) and isinstance(amounts.realization, int)
-    pagu, spending = Decimal(amounts.pagu), Decimal(amounts.realization)
+    # What the figure needs is stated (checked above); the other amount may not be.
+    pagu, spending = (Decimal(x) if isinstance(x, int) else Decimal(0)
+                      for x in (amounts.pagu, amounts.realization))
     if kind in ("pagu", "spending"):
         value = pagu if kind == "pagu" else spending
         rule = "budget-total" if _is_total(figure) else "budget-amount"
@@ -143,7 +144,8 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
             extra: list[Part] = [
                 part("other_year", year=other) for other in report.budget_years()
                 if other != year and printed.value == _amount(report, figure, kind, other)]
-            over = kind == "spending" and printed.value > pagu
+            over = (kind == "spending" and isinstance(amounts.pagu, int)
+                    and printed.value > pagu)
             if over:
                 extra.append(part("over_pagu", pagu=Numeral(pagu, 0)))
             if not extra:

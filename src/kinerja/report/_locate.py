@@ -14,6 +14,9 @@ def locate(text: str, path: str) -> int | None:
     --------
     >>> locate("[[goals]]\ncode = 'A'\n[[goals]]\ncode = 'B'\n", "goals[1].code")
     4
+    >>> locate("[[budget.activity]]\npagu = 1\n[[budget.activity]]\npagu = -1\n",
+    ...        "budget.activity[1].pagu")
+    4
     """
     lines = text.splitlines()
     tokens = re.findall(r"[^.\[\]]+|\[\d+\]", path.split(" (line")[0])
@@ -50,6 +53,10 @@ def locate(text: str, path: str) -> int | None:
                 start, line_found = n, n + 1
                 break
         else:
+            if i + 1 < len(tokens):  # an implicit table: [[budget.x]] opens "budget"
+                table = dotted
+                i += 1
+                continue
             return line_found
         i += 1
     return line_found
