@@ -7,7 +7,9 @@
     python3 dev.py docs      build the documentation site (mkdocs --strict)
     python3 dev.py bench     run the benchmarks (on demand; slow); `bench sheets` reads a
                              100,000-row budget export against openpyxl alone
-    python3 dev.py fixtures  rebuild the spreadsheet test fixtures (tests/fixtures/sheets)
+    python3 dev.py fixtures  rebuild the spreadsheet test fixtures (tests/fixtures/sheets) and
+                             the Word and PDF documents (tests/fixtures/documents; the PDFs
+                             need LibreOffice's `soffice`, e.g. libreoffice-writer-nogui)
     python3 dev.py mutate    mutation testing of the formula modules (mutmut; slow, about
                              20 minutes; name modules to restrict it: `mutate _rounding`)
 
@@ -156,7 +158,8 @@ def main(argv: list[str]) -> int:
     if task == "mutate":
         return _mutate(python, rest)
     if task == "fixtures":
-        return _run(python, "tests/fixtures/sheets/make_fixtures.py", *rest)
+        return (_run(python, "tests/fixtures/sheets/make_fixtures.py", *rest)
+                or _run(python, "tests/fixtures/documents/make_documents.py"))
     if rest[:1] == ["sheets"]:
         return _run(python, "benchmarks/sheets.py", *rest[1:])
     return _run(python, "benchmarks/run.py", *rest)
