@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from kinerja.core._extras import optional_import
+from kinerja.documents._pdf import pdf_text
 from kinerja.exceptions import ReportFileError
 
 __all__ = ["document_text"]
@@ -22,53 +23,33 @@ def _cell_text(text: str | None) -> str:
 
 
 def docx_text(path: str) -> str:
-    """The text of a Word document, its tables as tab-separated rows (merged cells once)."""
+    """The text of a Word document, its tables as tab-separated rows.
+
+    A merged cell is written once, in its first column and row; the columns and
+    rows it covers are empty cells, as Word's converters write them.
+    """
     docx = optional_import("docx", extra="docx", feature="extract (Word)")
     document = docx.Document(path)
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append("".join(node.text or "" for node in child.iter()
                                  if node.tag.endswith("}t")))
         elif tag == "tbl":
             table = docx.table.Table(child, document)
+            seen: set[int] = set()
+            alive: list[Any] = []  # the cells seen, kept so that their ids stay theirs
             lines.append("")
             for row in table.rows:
-                seen: list[Any] = []
                 cells = []
                 for cell in row.cells:
-                    if any(cell._tc is other for other in seen):  # a merged cell, once
-                        continue
-                    seen.append(cell._tc)
-                    cells.append(_cell_text(cell.text))
+                    cells.append("" if id(cell._tc) in seen else _cell_text(cell.text))
+                    seen.add(id(cell._tc))
+                    alive.append(cell._tc)
                 lines.append("\t".join(cells) if len(cells) > 1 else cells[0] + "\t")
             lines.append("")
     return "\n".join(lines)
-
-
-def pdf_text(path: str) -> str:
-    """The text of a PDF's text layer, page by page, its tables as tab-separated rows."""
-    pdfplumber = optional_import("pdfplumber", extra="pdf", feature="extract (PDF)")
-    out: list[str] = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            tables = page.find_tables()
-            boxes = [table.bbox for table in tables]
-
-            def outside(obj: dict[str, Any], boxes: list[Any] = boxes) -> bool:
-                return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0)
-                               <= b[3] for b in boxes)
-
-            items: list[tuple[float, str]] = [
-                (line["top"], line["text"])
-                for line in page.filter(outside).extract_text_lines()]
-            for table in tables:
-                rows = ["\t".join(_cell_text(cell) for cell in row) for row in table.extract()]
-                items.append((table.bbox[1], "\n" + "\n".join(rows) + "\n"))
-            out.extend(text for _, text in sorted(items, key=lambda item: item[0]))
-    return "\n".join(out)
 
 
 def document_text(path: str, suffix: str, *, fix: str) -> str:

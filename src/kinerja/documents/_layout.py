@@ -21,7 +21,9 @@ from kinerja.exceptions import KinerjaError
 __all__ = ["Block", "Layout", "Row", "caption_year", "clean", "layout", "number_in", "similarity"]
 
 _NUMBER = re.compile(r"\d[\d.,]*")
-_CAPTION = re.compile(r"(?:^|\*\*)\s*(Tabel|Table)\s+(\d+(?:\.\d+)*)\.?\s*(.*)", re.IGNORECASE)
+#: a caption starts its line, follows bold marks, or is glued to the paragraph before it
+#: (``...tahun sebelumnyaTabel 3.17``: Word's bold caption run after text, no break between)
+_CAPTION = re.compile(r"(?:(?:^|\*\*)\s*|(?<=[a-z]))((?i:tabel|table))\s+(\d+(?:\.\d+)*)\.?\s*(.*)")
 _AGREEMENT_CAPTION = re.compile(r"^\W*PERJANJIAN KINERJA\s+TAHUN\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:Tahun(?: Anggaran)?|TA\.?)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 

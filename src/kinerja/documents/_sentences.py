@@ -31,6 +31,9 @@ _TITLE = re.compile(r"LAPORAN\s+(?:AKUNTABILITAS\s+)?KINERJA.*?(?:TAHUN|TA\.?)\s
 _COUNTS = re.compile(r"\bdari\s+(\d[\d.]*)\s+(?:[^.;:]{0,120}?)\bsebanyak\s+(\d[\d.]*)",
                      re.IGNORECASE)
 _FRACTION = re.compile(r"\\frac\{\s*([\d.,]+)\s*\}\{\s*([\d.,]+)\s*\}[^=]*=\s*(.+?)\s*\$*\s*$")
+#: a formula as typed in Word or read from a PDF: ``994 / 1105 × 100% = 63%``
+_TYPED = re.compile(r"^\s*([\d.,]+)\s*/\s*([\d.,]+)\s*[x×X*]\s*100\s*%?\s*=\s*(.+?)\s*$")
+_TYPED_FORM = re.compile(r"^[^\t]{1,120}/[^\t]{1,120}[x×X*]\s*100\s*%")
 _CONVERTED = re.compile(r"\d[\d,]*\s?%\s?\*?\s?\(\s*[Kk]onversi\s+\d[\d,]*\s*\)")
 _ABOUT = re.compile(r"\s*\w*\s*(?:[^.;:]{0,60}?)\batau\s+sekitar\s+(\d[\d,]*\s?%)")
 _COMPLEMENT = re.compile(r"\bsebanyak\s+(\d+\s+\w+)\s+tidak\b", re.IGNORECASE)
@@ -126,7 +129,7 @@ def read_sentences(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraf
     """
     year = draft.year or 0
     for number, line in enumerate(layout.lines, start=1):
-        if "\t" in line or "\\frac" in line:
+        if "\t" in line or _is_formula(line):
             continue
         record = _owner(layout, number, owners)
         if record is None or _nearest_table_gap(layout, number, owners):
@@ -158,13 +161,22 @@ def read_sentences(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraf
                                   indicator=record.code, year=year, text=rest[1], where=where)
 
 
+def _is_formula(line: str) -> bool:
+    r"""Whether *line* is a formula: LaTeX (``\frac``) or typed (``a / b × 100%``)."""
+    return "\\frac" in line or _TYPED_FORM.match(line) is not None
+
+
 def read_formulas(draft: Draft, layout: Layout, owners: dict[int, IndicatorDraft]) -> None:
-    r"""LaTeX formulas: ``\frac{31}{47} \times 100\% = 66\%`` (counts and the printed result)."""
+    r"""Formulas: ``\frac{31}{47} \times 100\% = 66\%`` in LaTeX, or ``31 / 47 × 100% = 66%`` typed.
+
+    The counts and the printed result; after a formula with the word "target",
+    the printed achievement.
+    """
     previous = ""
     for number, line in enumerate(layout.lines, start=1):
-        if "\\frac" not in line:
+        if not _is_formula(line):
             continue
-        match = _FRACTION.search(line)
+        match = _FRACTION.search(line) or _TYPED.match(clean(line))
         if match is None:
             previous = line
             continue

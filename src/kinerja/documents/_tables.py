@@ -76,15 +76,23 @@ def _labels(header: list[Row], width: int) -> list[str]:
     return labels
 
 
-def _kind(label: str) -> str | None:
+def _kind(label: str, *, budget: bool = False) -> str | None:
+    """What a column holds, by its label.
+
+    In a budget table "(%)" marks the absorption (``Realisasi (%)``); in an
+    indicator's table it is the unit of the column (``Target (%)``).
+
+    >>> _kind("Tahun 2022 Target (%)"), _kind("Realisasi (%)", budget=True)
+    ('target', 'achievement')
+    """
     low = label.lower()
-    for word, kind in (("sisa", "remainder"), ("capaian", "achievement"),
-                       ("persentase", "achievement"), ("(%)", "achievement"),
-                       ("realisasi", "realization"),
-                       ("pagu", "pagu"), ("target", "target"), ("anggaran", "pagu")):
-        if word in low:
-            return kind
-    return None
+    words: tuple[tuple[str, str], ...] = (
+        ("sisa", "remainder"), ("capaian", "achievement"), ("persentase", "achievement"),
+        ("penyerapan", "achievement"), ("realisasi", "realization"), ("pagu", "pagu"),
+        ("target", "target"), ("anggaran", "pagu"), ("(%)", "achievement"))
+    if budget:
+        words = (("(%)", "achievement"), *words)
+    return next((kind for word, kind in words if word in low), None)
 
 
 class TableReader:
@@ -179,6 +187,7 @@ class TableReader:
         goal_col = next(j for j, text in enumerate(low) if "sasaran" in text)
         ind_col = next(j for j, text in enumerate(low) if "indikator" in text)
         target_col = next(j for j, text in enumerate(low) if "target" in text)
+        unit_col = next((j for j, text in enumerate(low) if "satuan" in text), None)
         level = next((lv for word, lv in _LEVELS if word in low[goal_col] + " " + low[ind_col]),
                      "activity")
         year = caption_year(block) or self.year
@@ -195,7 +204,8 @@ class TableReader:
                 continue
             assert not isinstance(goal, str)
             in_table = self._in_table.setdefault((block.caption, level), set())
-            record = self.draft.indicator(goal, name, _unit(name, target),  # type: ignore[arg-type]
+            unit = _unit(name, target if unit_col is None else f"{target} {cells[unit_col]}")
+            record = self.draft.indicator(goal, name, unit,  # type: ignore[arg-type]
                                           exclude=frozenset(in_table))
             in_table.add(record.code)
             self.agreement_years.setdefault((level, year), set()).add(record.code)
@@ -276,7 +286,7 @@ class TableReader:
               key: str, total: bool) -> None:
         figures: dict[str, tuple[str, Provenance]] = {}
         for j, cell in enumerate(row.cells[1:], start=1):
-            kind = _kind(labels[j]) if j < len(labels) else None
+            kind = _kind(labels[j], budget=True) if j < len(labels) else None
             if kind is None or not re.search(r"\d", cell):
                 continue
             kind = {"realization": "spending", "achievement": "absorption"}.get(kind, kind)
