@@ -15,6 +15,7 @@ __all__ = [
     "INDICATOR",
     "LINE",
     "MISSING_WORDS",
+    "NA_SCORE",
     "NOT_APPLICABLE_WORDS",
     "NOT_STATED_WORDS",
     "PLAN",
@@ -23,6 +24,7 @@ __all__ = [
     "SATKER",
     "TARGET",
     "TOP",
+    "UNPRINTED_SCORES",
     "VERSION",
     "VERSIONS",
 ]
@@ -54,3 +56,7 @@ NOT_APPLICABLE_WORDS = {"not applicable", "n/a", "na", "tidak berlaku", "-"}
 MISSING_WORDS = {"missing", "not reported", "tidak dilaporkan"}
 #: The document does not show the figure: unknown, neither missing nor not applicable.
 NOT_STATED_WORDS = {"not stated", "tidak dicantumkan", "tidak tercantum", "t/d"}
+#: How to write a score the document does not print (the fix of a word in [ikpa.components]).
+NA_SCORE = '"not applicable" for a component that does not apply, or '
+UNPRINTED_SCORES = ("leave the scores out when the document does not print them all (printed "
+                    "totals and weights are still checked)")

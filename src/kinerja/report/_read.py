@@ -39,6 +39,7 @@ from kinerja.report._format import (
     INDICATOR,
     LINE,
     MISSING_WORDS,
+    NA_SCORE,
     NOT_APPLICABLE_WORDS,
     NOT_STATED_WORDS,
     PLAN,
@@ -47,12 +48,13 @@ from kinerja.report._format import (
     SATKER,
     TARGET,
     TOP,
+    UNPRINTED_SCORES,
     VERSIONS,
 )
 from kinerja.report._locate import locate
 from kinerja.report._model import Goal, IndicatorRecord, Report, Satker
 from kinerja.report._printed import PrintedFigure
-from kinerja.report._scheme_files import base_of, read_scheme_files
+from kinerja.report._scheme_files import FAMILIES, base_of, read_scheme_files
 
 __all__ = ["example_path", "example_report", "load_report", "loads_report"]
 
@@ -234,9 +236,8 @@ def _read_report(data: dict[str, Any], problems: Problems, base: Path) -> Report
                                                           "indicators", problems))
                   if (record := _read_indicator(entry, f"indicators[{i}]", goal_levels,
                                                 problems)) is not None]
-    classification = problems.attempt("", functools.partial(
-        check_choice, data.get("classification", "apbn"), CLASSIFICATIONS, "classification",
-        what="chart of accounts (apbd: regional, Permendagri 90/2019)")) or "apbn"
+    classification = problems.attempt("", functools.partial(check_choice, data.get(
+        "classification", "apbn"), CLASSIFICATIONS, "classification")) or "apbn"
     budget = _read_budget(data.get("budget", {}), problems, classification)
     ikpa = _read_scores(data.get("ikpa"), "ikpa", "components", problems, allow_na=True)
     nka = _read_scores(data.get("nka"), "nka", "variables", problems, allow_na=False)
@@ -475,8 +476,7 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
     table = _table(value, section, problems)
     if table is None:
         return None
-    files = {"scheme_file"} if section in ("ikpa", "nka") else set()
-    problems.check_keys(table, {key} | files, section,
+    problems.check_keys(table, {key, "scheme_file"} if section in FAMILIES else {key}, section,
                         required=() if "scheme_file" in table else (key,))
     if key not in table:
         return None
@@ -487,6 +487,8 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
         if allow_na and isinstance(score, str) and score.strip().lower() in \
                 NOT_APPLICABLE_WORDS:
             out[name] = NOT_APPLICABLE
+            continue
+        if _words(score, path, problems, (NA_SCORE if allow_na else "") + UNPRINTED_SCORES):
             continue
         number = _number(score, path, problems)
         if number is not None:
