@@ -28,6 +28,7 @@ from kinerja.sheets._layout import (
 from kinerja.sheets._levels import LEVELS, code_level
 from kinerja.sheets._merge import BREAKDOWNS, budget_breakdown, budget_report, merge_budget
 from kinerja.sheets._report_file import MergedFile, merge_budget_file
+from kinerja.sheets._scores import write_scores_xlsx
 from kinerja.sheets._write import SEVERITY_COLOURS, write_xlsx
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "read_ikpa_sheet",
     "read_indicator_sheet",
     "write_docx",
+    "write_scores_xlsx",
     "write_xlsx",
 ]
 

@@ -47,6 +47,8 @@ __all__ = ["BudgetExport", "ExportRow", "SheetWarning", "as_layout", "read_budge
 _TOTAL = re.compile(r"^(?:jumlah|total|grand total)(?: (?:seluruhnya|keseluruhan|total|"
                     r"satker|pagu|belanja|akhir))?$")
 _AKUN = LEVELS.index("akun")
+#: Whole numbers below this are read without the strict parser (a cell's int is exact).
+_QUICK = 10**18
 
 
 @checked
@@ -166,7 +168,8 @@ def as_layout(layout: SheetLayout | Mapping[str, Any] | str | Path | None, kind:
 
 def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any] | str | Path
                        | None = None, *, year: int | None = None, sheet: str | None = None,
-                       progress: Progress | None = None) -> BudgetExport:
+                       progress: Progress | None = None, engine: str | None = None
+                       ) -> BudgetExport:
     """Read a budget realization export (SAKTI / OM-SPAN style) into budget lines.
 
     Parameters
@@ -188,6 +191,9 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
         Called as ``progress(stage, done, total)`` while a long sheet is
         loaded (stage ``"load"``) and read (``"read"``); *done* and *total*
         count rows (*total* 0 when not known yet).
+    engine : {"calamine", "openpyxl"}, optional
+        The library that loads the workbook; default python-calamine where
+        it is installed (fast), else openpyxl.  Both read the same cells.
 
     Returns
     -------
@@ -216,7 +222,7 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
     chosen = as_layout(layout, "budget")
     given = year if year is not None else chosen.year
     fiscal = to_year(given, field="year") if given is not None else None
-    grid = read_grid(path, sheet or chosen.sheet, progress=progress)
+    grid = read_grid(path, sheet or chosen.sheet, progress=progress, engine=engine)
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
     facts = title_facts(grid.rows[:header - 1])
@@ -281,6 +287,7 @@ class _Reader:
         self.stack: list[_Open] = []
         self.paths: dict[tuple[str, ...], int] = {}
         self.failed: set[tuple[int, int]] = set()
+        self.levels: dict[str, str] = {}
         self.akun_pagu = self.akun_realization = 0
 
     def read(self, header: int, start: int, progress: Progress | None = None) -> None:
@@ -312,22 +319,37 @@ class _Reader:
     def _amount(self, number: int, column: int | None) -> int | None:
         if column is None:
             return None
+        value = self.grid.cell(number, column)
+        if type(value) is int and -_QUICK < value < _QUICK:
+            return value * self.layout.scale  # a whole number: what read_amount gives, quickly
         try:
-            return read_amount(self.grid.cell(number, column), self.grid.where(number, column),
-                               self.layout.notation, self.layout.scale)
+            return read_amount(value, self.grid.where(number, column), self.layout.notation,
+                               self.layout.scale)
         except KinerjaError as error:
             self.problems.append(error)
             self.failed.add((number, column))
             return None
 
+    def _level(self, code: str, number: int) -> str:
+        """The level of a code (each distinct code's shape is matched once)."""
+        level = self.levels.get(code)
+        if level is None:
+            level = self.levels[code] = code_level(
+                code, field=self.grid.where(number, self.columns["code"]))
+        return level
+
     def _row(self, number: int) -> bool:
         """Read one data row; return whether it is the total row (the data's end)."""
         code, description = self._text(number, "code"), self._text(number, "description")
-        first = normalise(code if code is not None else description)
-        is_total = _TOTAL.match(first) is not None
+        first = code if code is not None else description
+        is_total = first is not None and not first[:1].isdigit() and \
+            _TOTAL.match(normalise(first)) is not None
         pagu = self._amount(number, self.columns["pagu"])
-        months = {key: amount for key, column in self.months.items()
-                  if (amount := self._amount(number, column)) is not None}
+        months = {}
+        for key, column in self.months.items():
+            amount = self._amount(number, column)
+            if amount is not None:
+                months[key] = amount
         realization = self._amount(number, self.columns.get("realization"))
         blokir = self._amount(number, self.columns.get("blokir"))
         where = self.grid.where(number, self.columns.get("realization", self.columns["pagu"]))
@@ -340,7 +362,7 @@ class _Reader:
         level = "total" if is_total else "detail"
         if code is not None and not is_total:
             try:
-                level = code_level(code, field=self.grid.where(number, self.columns["code"]))
+                level = self._level(code, number)
             except KinerjaError as error:
                 self.problems.append(error)
                 return False

@@ -27,7 +27,7 @@ from kinerja.exceptions import InvalidTypeError, ReportFileError
 from kinerja.outputs._table import Column, Quantity, Table
 from kinerja.sheets._workbook import as_path
 
-__all__ = ["SEVERITY_COLOURS", "cell_value", "check_outputs", "write_xlsx"]
+__all__ = ["SEVERITY_COLOURS", "cell_value", "check_outputs", "sheet_name", "write_xlsx"]
 
 #: Fill colours of the findings' rows (light red, yellow, blue), as RGB hex.
 SEVERITY_COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C",
@@ -87,7 +87,13 @@ def cell_value(table: Table, row: Any, column: Column, lang: Lang = "id"
     return (int(figure) if places == 0 else figure), _format(places)
 
 
-def _sheet_name(wanted: str, taken: set[str]) -> str:
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    r"""A sheet name Excel accepts (31 characters, no ``[]:*?/\``), unique among *taken*.
+
+    >>> taken = set()
+    >>> sheet_name("IKPA 2024", taken), sheet_name("ikpa 2024", taken), sheet_name("a/b", taken)
+    ('IKPA 2024', 'ikpa 2024 (2)', 'a-b')
+    """
     base = _BAD_NAME.sub("-", wanted).strip("'") or "Sheet"
     name, count = base[:31], 1
     while name.lower() in taken:
@@ -147,7 +153,7 @@ def write_xlsx(path: str | Path, tables: Sequence[Table] = (), *,
     taken: set[str] = set()
     bold = styles.Font(bold=True)
     for table in tables:
-        sheet = book.create_sheet(_sheet_name(table.number or table.key, taken))
+        sheet = book.create_sheet(sheet_name(table.number or table.key, taken))
         sheet["A1"] = table.title(lang)
         sheet["A1"].font = bold
         sheet.append(table.headings(lang))
@@ -160,7 +166,7 @@ def write_xlsx(path: str | Path, tables: Sequence[Table] = (), *,
                     cell.number_format = number_format
         _finish(sheet, bold, [*table.notes_in(lang)])
     if findings is not None:
-        _findings_sheet(book, findings, lang, _sheet_name(
+        _findings_sheet(book, findings, lang, sheet_name(
             "Temuan" if lang == "id" else "Findings", taken), styles, bold)
     if not book.sheetnames:
         book.create_sheet("Kosong" if lang == "id" else "Empty")
