@@ -60,3 +60,23 @@ def test_an_unknown_chart_of_accounts_names_the_known_ones():
     assert error.field is not None
     assert error.field.startswith("classification")
     assert error.fix == "use one of 'apbn', 'apbd', 'apbd-provisional'"
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    ("realizations = { 2024 = { value = 75, numerator = \"not stated\", denominator = 400 } }\n",
+     "indicators[0].realizations.2024.numerator"),
+    ("realizations = { 2024 = 75 }\n", None),
+])
+def test_a_count_not_shown_is_left_out_not_written_as_a_word(body, where):
+    """An unshown count is one error saying to leave it out; the value alone reads."""
+    text = HEAD.replace('unit = "%"', 'unit = "%"\ntargets = { 2024 = 60 }') + body
+    if where is None:
+        assert kinerja.loads_report(text).indicators[0].realizations[2024].value == 75
+        return
+    with pytest.raises(kinerja.ValidationError) as caught:
+        kinerja.loads_report(text)
+    (error,) = caught.value.exceptions
+    assert error.field is not None
+    assert error.field.startswith(where)
+    assert error.fix is not None
+    assert "leave out a part the document does not show" in error.fix

@@ -189,6 +189,9 @@ def _text(table: Mapping[str, Any], key: str, path: str, problems: Problems,
 
 def _number(value: Any, path: str, problems: Problems) -> Any:
     """Pass numbers and number strings on (the value types convert them); refuse the rest."""
+    if _words(value, path, problems, "leave out a part the document does not show (a count, "
+              'a bound), or write the whole figure "not stated"'):
+        return None
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         problems.add(path, "must be a number or a number string", value=value,
                      kind=InvalidTypeError, fix='write e.g. 60, 74.91 or "74,91"')
@@ -373,7 +376,8 @@ def _read_target(year: int, value: Any, path: str,
         problems.check_keys(value, TARGET, path)
         fields = {k: _number(v, f"{path}.{k}", problems) if k != "unit" else v
                   for k, v in value.items() if k in TARGET}
-        return problems.attempt(path, lambda: Target(year=year, **fields))
+        return None if None in fields.values() else problems.attempt(
+            path, lambda: Target(year=year, **fields))
     number = _number(value, path, problems)
     if number is None:
         return None
@@ -396,7 +400,8 @@ def _read_realization(year: int, value: Any, path: str, problems: Problems, *,
                   for k, v in value.items() if k in REALIZATION}
         if rate is not None and "numerator" in fields and "unit" not in fields:
             fields["unit"] = rate
-        return problems.attempt(path, lambda: Realization(year=year, **fields))
+        return None if None in fields.values() else problems.attempt(  # one error, not two
+            path, lambda: Realization(year=year, **fields))
     number = _number(value, path, problems)
     if number is None:
         return None
@@ -430,11 +435,8 @@ def _read_budget(value: Any, problems: Problems, classification: str = "apbn"
         lines = []
         for path, fields in _entries(entries, f"budget.{name}", LINE, ("year", "pagu"),
                                      problems):
-            if not _amounts_stated(fields, path, problems):
-                continue
-            line = problems.attempt(path, functools.partial(
-                BudgetLine, **fields, classification=classification))
-            if line is not None:
+            if _amounts_stated(fields, path, problems) and (line := problems.attempt(
+                    path, functools.partial(BudgetLine, **fields, classification=classification))):
                 lines.append(line)
         out[name] = lines
     return out
@@ -443,7 +445,7 @@ def _read_budget(value: Any, problems: Problems, classification: str = "apbn"
 def _amounts_stated(fields: dict[str, Any], path: str, problems: Problems) -> bool:
     """Read "not stated" for a line's pagu or realization; False after recording a problem."""
     how = '"not stated" when the document does not show it (0 says nothing was spent)'
-    if "realization" not in fields:
+    if "realization" not in fields:  # the fix says how to write an unknown realization
         problems.add(f"{path}.realization", "required key is missing", kind=MissingValueError,
                      fix=f"add realization = the amount printed, or {how}")
     for key in ("pagu", "realization"):
@@ -471,9 +473,7 @@ def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
 
 def _read_scores(value: Any, section: str, key: str, problems: Problems,
                  *, allow_na: bool) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    table = _table(value, section, problems)
+    table = None if value is None else _table(value, section, problems)
     if table is None:
         return None
     problems.check_keys(table, {key, "scheme_file"} if section in FAMILIES else {key}, section,
@@ -484,8 +484,7 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
     out: dict[str, Any] = {}
     for name, score in scores.items():
         path = f"{section}.{key}.{name}"
-        if allow_na and isinstance(score, str) and score.strip().lower() in \
-                NOT_APPLICABLE_WORDS:
+        if allow_na and str(score).strip().lower() in NOT_APPLICABLE_WORDS:
             out[name] = NOT_APPLICABLE
             continue
         if _words(score, path, problems, (NA_SCORE if allow_na else "") + UNPRINTED_SCORES):
