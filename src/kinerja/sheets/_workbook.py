@@ -32,6 +32,7 @@ from kinerja.exceptions import (
     MissingDependencyError,
     ReportFileError,
 )
+from kinerja.sheets._csv import load_csv
 
 __all__ = ["ENGINES", "PROGRESS_STEP", "Grid", "Progress", "address", "as_path", "column_letter",
            "find_header", "is_blank", "normalise", "read_amount", "read_figure", "read_grid"]
@@ -123,14 +124,16 @@ pathlib.Path (got 5). Fix: give the file's path.
 
 def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress | None = None,
               engine: str | None = None) -> Grid:
-    """Read every cell value of one sheet of an ``.xlsx`` workbook.
+    """Read every cell value of one sheet of an ``.xlsx`` workbook (or of a ``.csv`` file).
 
     *engine* is ``"calamine"`` (python-calamine), ``"openpyxl"`` (read-only
     mode), or ``None``: calamine where it is installed, else openpyxl.  Both
     give the same grid: empty cells ``None``, whole numbers ``int``, dates
-    ``datetime``.  Raises :class:`~kinerja.ReportFileError` for a missing,
-    corrupt, password-protected (or old ``.xls``) file, and for a workbook
-    without the sheet or without any cell.
+    ``datetime``.  A ``.csv`` file is read by the standard library (every
+    field text, its sheet named by the file's stem).  Raises
+    :class:`~kinerja.ReportFileError` for a missing, corrupt,
+    password-protected (or old ``.xls``) file, and for a workbook without the
+    sheet or without any cell.
 
     >>> grid = read_grid("tests/fixtures/sheets/sakti_export.xlsx", engine="openpyxl")
     >>> grid.sheet, grid.cell(7, 0), grid.cell(8, 2)
@@ -152,15 +155,9 @@ def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress 
             "the file is password-protected (encrypted) or an old .xls workbook, not .xlsx",
             field=source, fix="open it in a spreadsheet program, remove the password and "
             "save it as .xlsx (Excel Workbook)")
-    calamine = None
-    if chosen != "openpyxl":
-        try:
-            calamine = optional_import("python_calamine", extra="xlsx",
-                                       feature="reading spreadsheets")
-        except MissingDependencyError:
-            if chosen == "calamine":
-                raise
-    if calamine is not None:
+    if file.suffix.lower() == ".csv":
+        name, rows = load_csv(file, source)  # one sheet: a declared sheet name is not used
+    elif (calamine := _calamine(chosen)) is not None:
         name, rows = _load_calamine(calamine, file, sheet, source)
     else:
         name, rows = _load_openpyxl(file, sheet, source, progress)
@@ -173,6 +170,18 @@ def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress 
     if progress is not None:
         progress("load", len(rows), len(rows))
     return Grid(name, rows, source)
+
+
+def _calamine(chosen: str | None) -> Any:
+    """python-calamine, unless openpyxl is chosen or calamine is not installed (then None)."""
+    if chosen == "openpyxl":
+        return None
+    try:
+        return optional_import("python_calamine", extra="xlsx", feature="reading spreadsheets")
+    except MissingDependencyError:
+        if chosen == "calamine":
+            raise
+        return None
 
 
 def _unreadable(error: Exception, source: str, fix: str) -> ReportFileError:
