@@ -64,3 +64,30 @@ def test_unknown_component_and_bad_score_are_located(tmp_path):
         sheets.read_ikpa_sheet(_workbook(tmp_path / "i.xlsx", rows), year=2024)
     assert [e.field for e in caught.value.exceptions] == ["IKPA!A2", "IKPA!B3"]
     assert "Revisi DIPA" in caught.value.exceptions[0].fix
+
+
+def _audit(ikpa):
+    """Audit a report holding only the sheet's scores and printed figures."""
+    report = kinerja.Report(satker=kinerja.Satker(name="Satker Uji"), year=2024, goals=(),
+                            indicators=(), ikpa=ikpa.values, printed=ikpa.printed)
+    return kinerja.audit(report)
+
+
+def test_printed_figures_go_to_the_audit():
+    """The fixture's 16 printed figures (13 weights/weighted, 3 totals) all agree: no finding."""
+    ikpa = sheets.read_ikpa_sheet(IKPA, {"notation": "id"}, year=2024)
+    assert len(ikpa.printed) == 16
+    assert {(p.figure, p.text, p.where) for p in ikpa.printed} >= {
+        ("ikpa.weighted", "14,13", "IKPA!D7"), ("ikpa.final", "97,70", "IKPA!B18")}
+    assert {p.component for p in ikpa.printed if p.figure == "ikpa.weighted"} == {
+        "revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran", "penyelesaian_tagihan",
+        "pengelolaan_up_tup", "capaian_output"}
+    assert list(_audit(ikpa)) == []
+
+
+def test_wrong_printed_figures_are_audit_findings(tmp_path):
+    """14,12 (14,127 truncated) and a Konversi Bobot of 100: the audit finds both cells."""
+    ikpa = sheets.read_ikpa_sheet(_workbook(tmp_path / "i.xlsx", ROWS), {"notation": "id"},
+                                  year=2024)
+    found = {(finding.location, finding.rule) for finding in _audit(ikpa)}
+    assert found == {("IKPA!D3", "rounding-truncated"), ("IKPA!B11", "ikpa-weight-base")}

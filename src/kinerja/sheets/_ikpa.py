@@ -19,10 +19,12 @@ import attrs
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
+from kinerja.core._notation import format_number
 from kinerja.core._rounding import decimal_places, round_half_up
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, KinerjaError, ValidationError
+from kinerja.report._printed import PrintedFigure
 from kinerja.schemes._presets import ikpa_scheme
 from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ScoreResult
@@ -45,7 +47,22 @@ class IkpaSheet:
     ``values`` are the scores by component key (``NOT_APPLICABLE`` where the
     table says so), ready for a report's ``[ikpa.components]``; ``result`` is
     :meth:`~kinerja.Scheme.score` of them under the year's IKPA scheme;
-    ``warnings`` the printed weights, weighted scores and totals that differ.
+    ``warnings`` the printed weights, weighted scores and totals that differ;
+    ``printed`` every weight, weighted score and total as the sheet prints it,
+    for a report's ``[[printed]]``, so that :func:`~kinerja.audit` checks them.
+
+    Examples
+    --------
+    >>> import kinerja, kinerja.sheets as sheets
+    >>> ikpa = sheets.read_ikpa_sheet("tests/fixtures/sheets/ikpa.xlsx", {"notation": "id"},
+    ...                               year=2024)
+    >>> ikpa.warnings, ikpa.skipped_rows[0]
+    ((), 'IKPA!5 aspect')
+    >>> for figure in ikpa.printed[-3:]:
+    ...     print(figure.figure, figure.text, figure.where)
+    ikpa.total 87,93 IKPA!B16
+    ikpa.weight_base 90 IKPA!B17
+    ikpa.final 97,70 IKPA!B18
     """
 
     source: str
@@ -55,6 +72,7 @@ class IkpaSheet:
     result: ScoreResult
     warnings: tuple[SheetWarning, ...]
     skipped_rows: tuple[str, ...]
+    printed: tuple[PrintedFigure, ...] = ()
 
     def __repr__(self) -> str:
         return (f"IkpaSheet({self.sheet!r}, {self.year}: final {self.result.final}, "
@@ -100,12 +118,23 @@ def read_ikpa_sheet(path: str | Path, layout: SheetLayout | Mapping[str, Any] | 
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
     keys = _keys(scheme)
+    weights = {component.key for component in scheme.components}
     aspects = {normalise(aspect.name) for aspect in scheme.aspects}
     problems: list[KinerjaError] = []
     values: dict[str, Decimal | NotApplicable] = {}
     printed: dict[str, tuple[str, Decimal]] = {}
     checks: list[tuple[str, str, Decimal | None, str]] = []
     skipped: list[str] = []
+    shown_as: list[PrintedFigure] = []
+
+    def keep(what: str, number: int, field: str, component: str | None = None) -> None:
+        """The cell's figure as printed, for the audit (text as the sheet shows it)."""
+        value = grid.cell(number, columns[field])
+        text = value.strip() if isinstance(value, str) else format_number(
+            value, decimal_places(Decimal(str(value))), notation="id")
+        shown_as.append(PrintedFigure(figure=f"ikpa.{what}", text=text, year=fiscal,
+                                      where=grid.where(number, columns[field]),
+                                      component=component))
 
     def figure(number: int, field: str) -> Decimal | NotApplicable | None:
         if field not in columns:
@@ -125,11 +154,14 @@ def read_ikpa_sheet(path: str | Path, layout: SheetLayout | Mapping[str, Any] | 
         name = normalise(grid.cell(number, columns["component"]))
         total = next((what for words, what in _TOTALS if name.startswith(words)), None)
         if total is not None:
-            shown = figure(number, "value")
-            if not isinstance(shown, Decimal):
-                shown = figure(number, "weighted")
+            field = "value"
+            shown = figure(number, field)
+            if not isinstance(shown, Decimal) and "weighted" in columns:
+                field = "weighted"
+                shown = figure(number, field)
             if isinstance(shown, Decimal):
-                printed[total] = (grid.where(number, columns["value"]), shown)
+                printed[total] = (grid.where(number, columns[field]), shown)
+                keep(total, number, field)
             continue
         if name in aspects or not name:
             skipped.append(f"{grid.sheet}!{number} {'aspect' if name else 'no component'}")
@@ -150,6 +182,8 @@ def read_ikpa_sheet(path: str | Path, layout: SheetLayout | Mapping[str, Any] | 
             shown = figure(number, field)
             if isinstance(shown, Decimal):
                 checks.append((key, field, shown, grid.where(number, columns[field])))
+                if key in weights:
+                    keep(field, number, field, key)
     if problems:
         raise ValidationError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
                               f"in {grid.source} [{grid.sheet}]", problems)
@@ -160,7 +194,7 @@ def read_ikpa_sheet(path: str | Path, layout: SheetLayout | Mapping[str, Any] | 
     warnings = _compare(scheme, result, values, checks, printed)
     return IkpaSheet(source=grid.source, sheet=grid.sheet, year=fiscal,
                      values=FrozenMap(values), result=result, warnings=tuple(warnings),
-                     skipped_rows=tuple(skipped))
+                     skipped_rows=tuple(skipped), printed=tuple(shown_as))
 
 
 def _agrees(printed: Decimal, exact: Decimal) -> bool:
