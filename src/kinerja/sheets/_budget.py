@@ -57,6 +57,17 @@ class SheetWarning:
     """A figure of the sheet that disagrees with its own lines (a finding, not an error).
 
     ``printed`` is the sheet's figure, ``expected`` the sum of the rows beneath it.
+
+    Examples
+    --------
+    >>> import kinerja.sheets as sheets
+    >>> export = sheets.read_budget_export("tests/fixtures/sheets/sakti_wrong_total.xlsx",
+    ...                                    "sakti")
+    >>> warning = export.warnings[-1]                 # the JUMLAH row's pagu, 1.000 thousand high
+    >>> warning.cell, warning.printed - warning.expected
+    ('POK!C29', 1000000)
+    >>> warning.message
+    'the pagu of the total row differs from the sum of the rows beneath it'
     """
 
     cell: str
@@ -73,6 +84,17 @@ class ExportRow:
     *level* is one of the code levels (``"program"`` … ``"akun"``), ``"detail"``
     (a line without a code, under an akun) or ``"total"``; *months* holds the
     realization of each month given (``"M1"`` … ``"M12"``).
+
+    Examples
+    --------
+    >>> import kinerja.sheets as sheets
+    >>> export = sheets.read_budget_export("tests/fixtures/sheets/sakti_export.xlsx", "sakti")
+    >>> akun = export.rows[5]
+    >>> akun.row, akun.level, akun.code, akun.pagu, akun.months["M12"]
+    (14, 'akun', '511111', 1250000000, 104000000)
+    >>> total = export.rows[-1]
+    >>> total.level, total.description, total.realization
+    ('total', 'JUMLAH', 2197852500)
     """
 
     row: int

@@ -38,6 +38,18 @@ class IndicatorSheet:
 
     ``ignored_columns`` are headings no field reads ("Monitoring!L4 Keterangan");
     ``skipped_rows`` rows without an indicator, and why.
+
+    Examples
+    --------
+    >>> import kinerja.sheets as sheets
+    >>> sheet = sheets.read_indicator_sheet("tests/fixtures/sheets/monitoring.xlsx",
+    ...                                     {"goal": "SK-1"}, year=2024)
+    >>> sheet
+    IndicatorSheet('Monitoring', 2024: 3 indicator(s))
+    >>> sheet.header_row, sheet.ignored_columns, sheet.skipped_rows
+    (3, ('Monitoring!A3 No', 'Monitoring!L3 Keterangan'), ('Monitoring!8 no indicator',))
+    >>> [record.code for record in sheet.records]
+    ['IKK-1', 'IKK-2', 'IKK-3']
     """
 
     source: str
