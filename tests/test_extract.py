@@ -238,9 +238,8 @@ def test_pdf_ruled_agreement_table_is_read(tmp_path):
     assert result.provenance["indicators.IKK-2.1.targets.2023"].table == "Tabel 2.1"
 
 
-def test_encrypted_pdf_is_refused(tmp_path):
-    """A PDF that needs a password gives one ReportFileError that says so."""
-    path = tmp_path / "locked.pdf"
+def _locked_pdf(path):
+    """Write a one-page PDF that needs a password (a standard security handler, unknown key)."""
     _pdf(path, ["LAPORAN KINERJA TAHUN 2023"])
     data = path.read_bytes()
     encrypt = (b"6 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <"
@@ -250,6 +249,12 @@ def test_encrypted_pdf_is_refused(tmp_path):
                         % (ident, ident))
     at = data.index(b"xref\n")
     path.write_bytes(data[:at] + encrypt + data[at:])
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    """A PDF that needs a password gives one ReportFileError that says so."""
+    path = tmp_path / "locked.pdf"
+    _locked_pdf(path)
     with pytest.raises(kinerja.ReportFileError, match=r"encrypted \(a password is needed\)"):
         extract(path)
 

@@ -193,3 +193,20 @@ def test_variants_pdf_table_continues_on_the_next_page_under_its_repeated_header
     lines = kinerja.documents.extract(VARIANTS.with_suffix(".pdf")).report.budget["spending_type"]
     assert [(line.year, line.spending_type.value) for line in lines][3:] == [
         (2023, "51"), (2023, "52"), (2023, "53")]
+
+
+def test_pdf_values_name_the_page_they_are_printed_on():
+    """Every PDF provenance names a page whose own text holds the value's text; findings too."""
+    path = REFERENCE.with_suffix(".pdf")
+    result = extract(path)
+    with pdfplumber.open(path) as pdf:
+        pages = [re.sub(r"\s", "", page.extract_text() or "").lower() for page in pdf.pages]
+    checked = 0
+    for key, source in result.provenance.items():
+        if key.startswith(("printed", "indicators", "budget")):
+            assert re.sub(r"\s", "", source.text).lower() in pages[source.page - 1], (key, source)
+            checked += 1
+    assert checked > 200
+    where = {f.location for f in kinerja.audit(result.report).errors}
+    assert "Tabel 3.22, Tahun 2022, Belanja Pegawai, hlm. 44" in where
+    assert "tabel3.22" in pages[43]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+
+import attrs
 
 from kinerja.auditing import audit
 from kinerja.core._frozen import FrozenMap
@@ -10,7 +13,7 @@ from kinerja.core._toml import read_text_file
 from kinerja.documents._draft import Candidate, Draft
 from kinerja.documents._files import document_text
 from kinerja.documents._layout import layout
-from kinerja.documents._model import Extraction
+from kinerja.documents._model import Extraction, Provenance
 from kinerja.documents._sentences import (
     read_amounts,
     read_cap,
@@ -28,7 +31,8 @@ __all__ = ["extract", "extract_text"]
 _FIX = "give a report as text or Markdown (.txt, .md), Word (.docx) or a PDF with a text layer"
 
 
-def extract_text(text: str, *, source: str = "<text>", year: int | None = None) -> Extraction:
+def extract_text(text: str, *, source: str = "<text>", year: int | None = None,
+                 pages: Sequence[int] | None = None) -> Extraction:
     r"""Read a report's text (as Word converters write it) into a draft report.
 
     Parameters
@@ -40,6 +44,10 @@ def extract_text(text: str, *, source: str = "<text>", year: int | None = None) 
         The document's name, for messages and the draft's header.
     year : int, optional
         The reporting year, when the text does not name it in its title.
+    pages : sequence of int, optional
+        The page of each line of *text* (of the PDF it was read from): every
+        provenance then names its page, and every printed figure's location
+        ends with it (``"Tabel 3.22, Tahun 2022, Belanja Pegawai, hlm. 48"``).
 
     Returns
     -------
@@ -77,22 +85,27 @@ def extract_text(text: str, *, source: str = "<text>", year: int | None = None) 
     if not text.strip():
         raise ReportFileError("the document has no text", field=source,
                               fix="give a report with its text (a scanned PDF needs OCR first)")
-    pages = layout(text)
+    cut = layout(text)
     draft = Draft()
-    read_heading(draft, pages)
+    read_heading(draft, cut)
     if year is not None:
         draft.year = year
     if draft.year is None:
         raise ReportFileError("no reporting year found: this does not look like a report",
-                              field=source, fix="pass year=..., or " + _FIX)
-    read_cap(draft, pages)
+                              field=source,
+                              fix="give a report whose title names its year ('LAPORAN "
+                              "KINERJA ... TAHUN 2023'), or in Python pass "
+                              "extract_text(text, year=2023)")
+    read_cap(draft, cut)
     tables = TableReader(draft, draft.year)
-    tables.read(pages.blocks)
-    read_sentences(draft, pages, tables.block_indicator)
-    read_formulas(draft, pages, tables.block_indicator)
-    read_listed(draft, pages)
-    read_amounts(draft, pages)
+    tables.read(cut.blocks)
+    read_sentences(draft, cut, tables.block_indicator)
+    read_formulas(draft, cut, tables.block_indicator)
+    read_listed(draft, cut)
+    read_amounts(draft, cut)
     _absent_indicators(draft, tables)
+    if pages is not None:
+        _paginate(draft, pages)
     if not draft.indicators:
         draft.note("", "no performance-agreement table was recognised: the draft has no "
                    "indicators")
@@ -108,7 +121,24 @@ def extract_text(text: str, *, source: str = "<text>", year: int | None = None) 
         report = loads_report(bare.toml(), source=f"draft of {source}")
     audit(report)  # the draft must audit; an error here is a bug of the reader
     return Extraction(source=source, report=report, review=tuple(draft.review),
-                      provenance=FrozenMap(draft.provenance))
+                      provenance=FrozenMap(_with_pages(draft.provenance, pages)))
+
+
+def _paginate(draft: Draft, pages: Sequence[int]) -> None:
+    """Each printed figure's location ending with its page (``..., hlm. 48``)."""
+    for index, entry in enumerate(draft.printed):
+        line = draft.provenance[f"printed[{index}]"].line
+        if 0 < line <= len(pages):
+            entry["where"] = f"{entry['where']}, hlm. {pages[line - 1]}"
+
+
+def _with_pages(provenance: dict[str, Provenance], pages: Sequence[int] | None
+                ) -> dict[str, Provenance]:
+    """Each provenance with the page of its line."""
+    if pages is None:
+        return provenance
+    return {key: attrs.evolve(source, page=pages[source.line - 1])
+            if 0 < source.line <= len(pages) else source for key, source in provenance.items()}
 
 
 def _absent_indicators(draft: Draft, tables: TableReader) -> None:
@@ -149,8 +179,9 @@ a text layer.
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
+    pages = None
     if suffix in (".docx", ".pdf"):
-        text = document_text(name, suffix, fix=_FIX)
+        text, pages = document_text(name, suffix, fix=_FIX)
     else:
         text = read_text_file(path, what="report document", fix=_FIX)
-    return extract_text(text, source=name)
+    return extract_text(text, source=name, pages=pages)

@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from kinerja.core._extras import optional_import
-from kinerja.documents._pdf import pdf_text
+from kinerja.documents._pdf import pdf_document
 from kinerja.exceptions import ReportFileError
 
 __all__ = ["document_text"]
@@ -52,14 +52,22 @@ def docx_text(path: str) -> str:
     return "\n".join(lines)
 
 
-def document_text(path: str, suffix: str, *, fix: str) -> str:
-    """The text of the Word or PDF document at *path*; one ReportFileError for any failure."""
+def document_text(path: str, suffix: str, *, fix: str) -> tuple[str, tuple[int, ...] | None]:
+    """The text of the Word or PDF document at *path*, and for a PDF the page of each line.
+
+    One ReportFileError for any failure.
+    """
     if not os.path.isfile(path):
         raise ReportFileError("cannot read the report document: no such file", field=path,
                               fix=fix)
-    reader = docx_text if suffix == ".docx" else pdf_text
+    if os.path.getsize(path) == 0:
+        raise ReportFileError("the document is an empty file (0 bytes)", field=path, fix=fix)
+    pages: tuple[int, ...] | None = None
     try:
-        text = reader(path)
+        if suffix == ".docx":
+            text = docx_text(path)
+        else:
+            text, pages = pdf_document(path)
     except ReportFileError:
         raise
     except ImportError:
@@ -71,8 +79,11 @@ def document_text(path: str, suffix: str, *, fix: str) -> str:
             or "encrypt" in detail else f"damaged or not a {suffix} file"
         raise ReportFileError(f"cannot read the document: {reason} ({kind})", field=path,
                               fix=fix) from None
+    if not text.strip() and suffix == ".pdf":
+        raise ReportFileError("the document has no text: a scan without a text layer",
+                              field=path, fix="run OCR on the scan first (e.g. ocrmypdf), or "
+                              + fix)
     if not text.strip():
-        what = "a scan without a text layer" if suffix == ".pdf" else "an empty document"
-        raise ReportFileError(f"the document has no text: {what}", field=path,
-                              fix="run OCR on a scan first, or " + fix)
-    return text
+        raise ReportFileError("the document has no text: an empty Word document", field=path,
+                              fix=fix)
+    return text, pages

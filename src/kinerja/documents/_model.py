@@ -29,9 +29,14 @@ class Provenance:
         The row's label (the indicator, ``"Belanja Pegawai"``).
     column : str, optional
         The column's label (``"Tahun 2022 Target"``).
+    page : int, optional
+        The page of a PDF the value is printed on (1-based; a PDF's pages are
+        fixed, a Word document's are not).
 
     >>> Provenance(line=599, text="60 %", table="Tabel 3.2", column="Target").describe()
     "line 599, Tabel 3.2, column 'Target': '60 %'"
+    >>> Provenance(line=412, text="60 %", table="Tabel 3.2", page=21).describe()
+    "page 21, line 412, Tabel 3.2: '60 %'"
     """
 
     line: int
@@ -39,10 +44,12 @@ class Provenance:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    page: int | None = None
 
     def describe(self) -> str:
-        """The place, for people: line, table, row, column and the text."""
-        parts = [f"line {self.line}"]
+        """The place, for people: page, line, table, row, column and the text."""
+        parts = [f"line {self.line}"] if self.page is None else [f"page {self.page}",
+                                                                 f"line {self.line}"]
         if self.table:
             parts.append(self.table)
         if self.row:

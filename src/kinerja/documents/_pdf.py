@@ -23,7 +23,7 @@ from typing import Any
 
 from kinerja.core._extras import optional_import
 
-__all__ = ["pdf_text"]
+__all__ = ["pdf_document", "pdf_text"]
 
 #: the share of the page's height at its top and bottom where running heads and page numbers sit
 MARGIN = 0.085
@@ -106,44 +106,65 @@ def _furniture(pages: list[list[tuple[str, float, Any]]]) -> None:
                 items[index] = ("text", top, text)
 
 
-def _join(pages: list[list[tuple[str, float, Any]]]) -> list[Any]:
-    """The pages' items in order, a table continued on the next page joined to its start.
+def _join(pages: list[list[tuple[str, float, Any]]]) -> list[tuple[int, Any]]:
+    """The pages' items in order, each with its page; a table continued on the next page joined.
 
-    Running heads and page numbers are left out: they are no part of the text.
+    A table is a list of (row, page).  Running heads and page numbers are left out:
+    they are no part of the text.
     """
-    out: list[Any] = []
-    last_table: list[list[str]] | None = None
-    for items in pages:
+    out: list[tuple[int, Any]] = []
+    last_table: list[tuple[list[str], int]] | None = None
+    for number, items in enumerate(pages, start=1):
         first = True
         for kind, _, payload in items:
             if kind == "margin":
                 continue
-            if kind == "table" and first and last_table is not None \
-                    and len(payload[0]) == len(last_table[0]):
-                repeated = 0
-                while repeated < min(len(payload), len(last_table)) - 1 \
-                        and payload[repeated] == last_table[repeated]:
-                    repeated += 1
-                last_table.extend(payload[repeated:])
-                first = False
-                continue
-            out.append(payload)
-            last_table = payload if kind == "table" else None
+            if kind == "table":
+                rows = [(row, number) for row in payload]
+                if first and last_table is not None and len(payload[0]) == len(last_table[0][0]):
+                    repeated = 0  # the header rows Word repeats on the new page
+                    while repeated < min(len(payload), len(last_table)) - 1 \
+                            and payload[repeated] == last_table[repeated][0]:
+                        repeated += 1
+                    last_table.extend(rows[repeated:])
+                else:
+                    out.append((number, rows))
+                    last_table = rows
+            else:
+                out.append((number, payload))
+                last_table = None
             first = False
     return out
 
 
-def pdf_text(path: str) -> str:
-    """The text of a PDF's text layer: paragraphs as lines, tables as tab-separated rows."""
+#: characters that str.splitlines takes for line ends, besides "\n"
+_BREAKS = re.compile(r"[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def pdf_document(path: str) -> tuple[str, tuple[int, ...]]:
+    """The text of a PDF's text layer, and the page of each of its lines (1-based)."""
     pdfplumber = optional_import("pdfplumber", extra="pdf", feature="extract (PDF)")
     with pdfplumber.open(path) as pdf:
         pages = [_page_items(page) for page in pdf.pages]
     _furniture(pages)
     lines: list[str] = []
-    for item in _join(pages):
+    where: list[int] = []
+    for number, item in _join(pages):
         if isinstance(item, str):
-            lines.append(item)
-        else:
-            lines += ["", *("\t".join(row) if len(row) > 1 else row[0] + "\t" for row in item),
-                      ""]
-    return "\n".join(lines)
+            lines.append(_BREAKS.sub(" ", item))
+            where.append(number)
+            continue
+        lines.append("")
+        where.append(number)
+        for row, page in item:
+            line = "\t".join(row) if len(row) > 1 else row[0] + "\t"
+            lines.append(_BREAKS.sub(" ", line))
+            where.append(page)
+        lines.append("")
+        where.append(item[-1][1])
+    return "\n".join(lines), tuple(where)
+
+
+def pdf_text(path: str) -> str:
+    """The text of a PDF's text layer: paragraphs as lines, tables as tab-separated rows."""
+    return pdf_document(path)[0]
