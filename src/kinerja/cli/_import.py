@@ -60,12 +60,12 @@ def add_import_parser(commands: Any) -> argparse.ArgumentParser:
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     kinds = importer.add_subparsers(dest="what", required=True, metavar="WHAT")
     budget = kinds.add_parser(
-        "budget", help="a SAKTI / OM-SPAN budget realization export (.xlsx)",
-        description="Read a budget realization export (.xlsx), sum its akun lines per "
+        "budget", help="a SAKTI / OM-SPAN budget realization export (.xlsx or .csv)",
+        description="Read a budget realization export (.xlsx or .csv), sum its akun lines per "
         "spending type and per activity (the chapter III budget tables), and write them as "
         "a report file's [budget], or merge them into an existing report file.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    budget.add_argument("file", type=Path, metavar="EXPORT", help="the export (.xlsx)")
+    budget.add_argument("file", type=Path, metavar="EXPORT", help="the export (.xlsx or .csv)")
     budget.add_argument("--layout", metavar="|".join(LAYOUTS) + "|LAYOUT.toml",
                         help="a built-in layout (sakti: thousands of Rupiah; omspan: Rupiah) "
                         "or a layout file (docs: Spreadsheets); default: Rupiah, the usual "
