@@ -5,6 +5,7 @@ import io
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import kinerja
@@ -225,3 +226,17 @@ def test_file_written_another_way_is_written_anew_and_equal(tmp_path):
     assert kinerja.load_report(path) == merged.report
     assert [(x.year, x.pagu) for x in merged.report.budget_lines("program")] == [
         (2023, 10), (2024, 1_585_500_000), (2024, 620_750_000)]
+
+
+def test_an_export_without_akun_lines_is_refused(tmp_path, capsys):
+    """Only subtotal rows: nothing to import, exit 2 naming the file; no report written."""
+    book = openpyxl.Workbook()
+    book.active.title = "POK"
+    for row in (["Kode", "Uraian", "Pagu", "Realisasi"], ["5976", "Kegiatan", 100, 90]):
+        book.active.append(row)
+    path = tmp_path / "sub.xlsx"
+    book.save(path)
+    out = tmp_path / "r.toml"
+    assert _run(path, "--year", 2024, "--satker", "X", "-o", out) == 2
+    assert "no akun line" in capsys.readouterr().err
+    assert not out.exists()

@@ -143,6 +143,11 @@ import budget --replace) to replace them, or merge into another report file.
                                value=type(export).__name__,
                                fix="pass kinerja.sheets.read_budget_export(path, layout)")
     names = _breakdowns(breakdowns)
+    if not export.lines:
+        raise InvalidValueError(
+            "the export has no akun line to import", field=f"{export.source} [{export.sheet}]",
+            value=len(export.rows), fix="check the layout (its sheet and headings): akun rows "
+            "have six-digit codes such as 521211")
     year = export.year
     conflicts = [(name, sum(1 for line in report.budget.get(name, ()) if line.year == year))
                  for name in names]
