@@ -279,10 +279,10 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
 class _Open:
     """A coded row whose span is still being read, and the sums of the akun rows in it."""
 
-    __slots__ = ("pagu", "rank", "realization", "row")
+    __slots__ = ("pagu", "path", "rank", "realization", "row")
 
-    def __init__(self, row: ExportRow, rank: int) -> None:
-        self.row, self.rank = row, rank
+    def __init__(self, row: ExportRow, rank: int, path: tuple[str, ...]) -> None:
+        self.row, self.rank, self.path = row, rank, path
         self.pagu: int | None = None
         self.realization: int | None = None
 
@@ -321,7 +321,7 @@ class _Reader:
             if progress is not None and number % PROGRESS_STEP == 0:
                 progress("read", number, last)
             values = self.grid.rows[number - 1]
-            if all(is_blank(v) for v in values):
+            if is_blank(values[0]) and all(is_blank(v) for v in values):
                 continue
             where = f"{self.grid.sheet}!{number}"
             if ended:
@@ -374,10 +374,11 @@ class _Reader:
                 months[key] = amount
         realization = self._amount(number, self.columns.get("realization"))
         blokir = self._amount(number, self.columns.get("blokir"))
-        where = self.grid.where(number, self.columns.get("realization", self.columns["pagu"]))
         if realization is None and months and "realization" not in self.columns:
             realization = sum(months.values())
         elif realization is not None and months and sum(months.values()) != realization:
+            where = self.grid.where(number, self.columns.get("realization",
+                                                             self.columns["pagu"]))
             self.warnings.append(SheetWarning(
                 cell=where, message="the months' realizations do not add up to the row's "
                 "realization", printed=realization, expected=sum(months.values())))
@@ -403,7 +404,7 @@ class _Reader:
             return False
         rank = LEVELS.index(level)
         self._close(rank)
-        path = (*(entry.row.code or "" for entry in self.stack), code or "")
+        path = (*(self.stack[-1].path if self.stack else ()), code or "")
         if path in self.paths:
             self.problems.append(InvalidValueError(
                 f"the code is given twice under the same parents (first on row "
@@ -412,7 +413,7 @@ class _Reader:
         self.paths.setdefault(path, number)
         if level == "akun":
             self._akun(row, number)
-        self.stack.append(_Open(row, rank))
+        self.stack.append(_Open(row, rank, path))
         return False
 
     def _akun(self, row: ExportRow, number: int) -> None:
