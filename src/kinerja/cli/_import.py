@@ -114,12 +114,14 @@ class ProgressBar:
         if not self.active:
             return
         what = f"kinerja: {self._STAGES.get(stage, stage)} {self.name}"
+        count = f"{done:,}".replace(",", ".")
         if total:
             filled = min(20, done * 20 // total)
-            line = f"{what} [{'#' * filled}{' ' * (20 - filled)}] {done:,}/{total:,} rows"
+            every = f"{total:,}".replace(",", ".")
+            line = f"{what} [{'#' * filled}{' ' * (20 - filled)}] {count}/{every} rows"
         else:
-            line = f"{what} {done:,} rows"
-        self.stream.write("\r" + line.replace(",", ".") + "\x1b[K")
+            line = f"{what} {count} rows"
+        self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
         self.drawn = True
 
