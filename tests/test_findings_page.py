@@ -27,21 +27,25 @@ SCREENSHOT = Path(__file__).parent.parent / "docs" / "img" / "findings-page.png"
 
 @pytest.fixture(scope="module")
 def report():
+    """The bundled hand transcription of the reference report."""
     return kinerja.example_report()
 
 
 @pytest.fixture(scope="module")
 def result(report):
+    """Its audit."""
     return kinerja.audit(report)
 
 
 @pytest.fixture(scope="module")
 def matches(report, result):
+    """Its findings matched to the cells of the recomputed chapter III tables."""
     return match_findings(kinerja.chapter_three(report), result, report.year)
 
 
 @pytest.fixture(scope="module")
 def page(report, result):
+    """Its findings page, in Indonesian."""
     return findings_page(report, result, lang="id")
 
 
@@ -70,6 +74,7 @@ def _parse(page: str) -> _Tags:
 
 
 def test_matching_by_table_and_subject(matches, result):
+    """A finding in a table marks the cell its subject names; text and charts mark none."""
     matched, unmatched = matches
     assert len(matched) + len(unmatched) == len(result)
     # only findings printed in a table are marked; text and charts are not
@@ -86,6 +91,7 @@ def test_matching_by_table_and_subject(matches, result):
 
 
 def test_the_html_structure(page, matches, result):
+    """One marked cell per matched place, one row per finding, no address to fetch, 2 charts."""
     matched, unmatched = matches
     parsed = _parse(page)
     assert page.startswith("<!DOCTYPE html>")
@@ -113,6 +119,7 @@ def test_the_html_structure(page, matches, result):
 
 
 def test_english_page_and_review_items(report, result):
+    """In English the page says 'printed ... (Tabel 3.5)' and lists the review items given."""
     item = ReviewItem(path="conventions.cap", reason="the cap was read from the text",
                       candidates=("120 (line 631)",))
     page = findings_page(report, result, lang="en", review=[item], charts=False)
@@ -124,6 +131,7 @@ def test_english_page_and_review_items(report, result):
 
 
 def test_the_command_writes_the_page(tmp_path, capsys):
+    """Kinerja audit --format html -o writes the page; --fail-on-error still exits 1."""
     out = tmp_path / "audit.html"
     assert main(["audit", "--format", "html", "-o", str(out), "--lang", "en"]) == 0
     written = out.read_text(encoding="utf-8")
@@ -171,6 +179,7 @@ def _browser():
 
 
 def test_the_page_in_a_browser(tmp_path, page, matches, result):
+    """Headless Chromium renders the marked cells, their count, one explanation, a screenshot."""
     matched, _ = matches
     file = tmp_path / "audit.html"
     file.write_text(page, encoding="utf-8")
@@ -222,3 +231,21 @@ def _save_small(shot: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with image.open(shot) as picture:
         picture.convert("RGB").quantize(colors=64).save(target, optimize=True)
+
+
+def test_a_pdf_reports_page_marks_the_cells_its_text_marks(tmp_path, capsys):
+    """Kinerja audit lkjip.pdf --format html: the cells of the .md's page, locations with pages."""
+    pytest.importorskip("pdfplumber")
+    fixtures = Path(__file__).parent / "fixtures" / "documents"
+    pages = {}
+    for suffix in (".md", ".pdf"):
+        out = tmp_path / f"audit{suffix}.html"
+        document = fixtures / f"lkjip_2023_bapas_pangkalpinang{suffix}"
+        assert main(["audit", str(document), "--format", "html", "-o", str(out)]) == 0
+        pages[suffix] = out.read_text(encoding="utf-8")
+    marked = re.compile(r'<td class="[^"]*\bfinding\b[^"]*"[^>]*data-findings="(\d+)"')
+    marks = {suffix: marked.findall(page) for suffix, page in pages.items()}
+    assert marks[".pdf"] == marks[".md"]
+    assert sum(map(int, marks[".pdf"])) > 20
+    # the remainder of Belanja Pegawai 2022 (printed 134.260, 170.260 by hand) is on page 44
+    assert "Tabel 3.22, Tahun 2022, Belanja Pegawai, hlm. 44" in pages[".pdf"]
