@@ -21,45 +21,45 @@ EXPECTED_ERRORS = [
     ("achievement-no-target", "Ikhtisar Eksekutif, butir 3", "100%", "n/a"),
     # IKK-1.1: R = 994 / 1327 = 74.906 %; R / T = 74.906 / 60 = 124.84 %, reported 120 %.
     # 124 is the raw figure truncated: the cap is not applied.
-    ("achievement-cap", "Ikhtisar Eksekutif, butir 6", "124 %", "120.00"),
+    ("achievement-cap", "Ikhtisar Eksekutif, butir 6", "124 %", "120"),
     # IKK-1.2 is lower-is-better: (2 − 65.957 / 55) × 100 = (2 − 1.19923) × 100 = 80.08 %;
     # 120 is R / T = 119.92 % rounded (polarity ignored).
-    ("achievement-polarity", "Ikhtisar Eksekutif, butir 7", "120 %", "80.08"),
+    ("achievement-polarity", "Ikhtisar Eksekutif, butir 7", "120 %", "80"),
     # IKK-2.3: 1 / 1 Layanan = 100 %, as Tabel 3.16 prints; the summary prints 50 %.
-    ("achievement", "Ikhtisar Eksekutif, butir 11", "50%", "100.00"),
+    ("achievement", "Ikhtisar Eksekutif, butir 11", "50%", "100"),
     # "sekitar 63%": 994 / 1327 = 74.91 %.
-    ("realization-counts", "Bab III A.1.1, teks", "63%", "74.91"),
+    ("realization-counts", "Bab III A.1.1, teks", "63%", "75"),
     # 123 % is no rounding of 124.84 %, and "Konversi 124" should be 120 %.
-    ("achievement", "Bab III A.1.1, teks", "123%* (Konversi 124)", "124.84"),
+    ("achievement", "Bab III A.1.1, teks", "123%* (Konversi 124)", "125"),
     # The formula divides by 1105 clients; the text says 1327.
     ("counts", "Bab III A.1.1, rumus realisasi", "1105", "1327"),
-    ("realization-counts", "Bab III A.1.1, rumus realisasi", "63%", "74.91"),
+    ("realization-counts", "Bab III A.1.1, rumus realisasi", "63%", "75"),
     # 75 / 60 = 125 %: the raw figure, printed where the report's convention gives 120 %.
-    ("achievement-cap", "Tabel 3.2", "125%", "120.00"),
-    ("achievement-cap", "Tabel 3.3", "125%", "120.00"),
+    ("achievement-cap", "Tabel 3.2", "125%", "120"),
+    ("achievement-cap", "Tabel 3.3", "125%", "120"),
     # IKK-1.2, polarity ignored again: 66 / 55 = 120 %, 65.957 / 55 = 119.92 %.
-    ("achievement-polarity", "Bab III A.1.2, teks", "120% * (Konversi 120)", "80.08"),
-    ("achievement-polarity", "Bab III A.1.2, rumus capaian (66 / 55)", "120%", "80.08"),
+    ("achievement-polarity", "Bab III A.1.2, teks", "120% * (Konversi 120)", "80"),
+    ("achievement-polarity", "Bab III A.1.2, rumus capaian (66 / 55)", "120%", "80"),
     # 2022 target: PK 2022 and Tabel 3.6 say 60 %, Tabel 3.5 says 50 %.
     ("target-mismatch", "Tabel 3.5", "50%", "60"),
     # 2022: (2 − 50 / 60) × 100 = 116.67 %; 100 % is (2 − 50 / 50) × 100 with the wrong target.
-    ("achievement-target", "Tabel 3.5", "100%", "116.67"),
-    ("achievement-polarity", "Tabel 3.5", "120%", "80.08"),
+    ("achievement-target", "Tabel 3.5", "100%", "117"),
+    ("achievement-polarity", "Tabel 3.5", "120%", "80"),
     # "sebanyak 5 orang tidak melanjutkan": 17 − 15 = 2.
     ("counts", "Bab III A.1.3, teks (tidak melanjutkan pendidikan)", "5 orang", "2"),
     # 88 / 35 = 251.43 % (from the rounded R), then "dikonversi menjadi 252 %" instead of 120 %.
     ("achievement-cap", "Bab III A.1.3, rumus capaian (88 / 35)",
-     "251% dikonversi menjadi 252%", "120.00"),
+     "251% dikonversi menjadi 252%", "120"),
     # 2023 target: PK 2023, Tabel 2.1, 3.1 and 3.9 say 35 %; Tabel 3.7 and 3.8 say 30 %.
     ("target-mismatch", "Tabel 3.7", "30 %", "35"),
     # 96 % is not 15 / 17 = 88.24 %.
-    ("realization-counts", "Tabel 3.7", "96 %", "88.24"),
+    ("realization-counts", "Tabel 3.7", "96 %", "88"),
     # 2022 target: PK 2022 and Tabel 3.9 say 30 %; Tabel 3.8 says 25 %.
     ("target-mismatch", "Tabel 3.8", "25%", "30"),
     # 2022: 25 / 30 = 83.33 %; 100 % is 25 / 25, with the wrong target.
-    ("achievement-target", "Tabel 3.8", "100%", "83.33"),
+    ("achievement-target", "Tabel 3.8", "100%", "83"),
     ("target-mismatch", "Tabel 3.8", "30%", "35"),
-    ("realization-counts", "Tabel 3.8", "96 %", "88.24"),
+    ("realization-counts", "Tabel 3.8", "96 %", "88"),
     # 2.886.446.566 + 1.213.755.475 = 4.100.202.041 (also the executive summary's figure);
     # 4,100,921,041 is above the pagu 4.100.832.000.
     ("budget-over-pagu", "Bab III B.1, teks", "Rp. 4,100,921,041,-", "4100202041"),
@@ -101,10 +101,10 @@ EXPECTED_WARNINGS = [
 ]
 EXPECTED_INFOS = [
     # IKK-1.3: R / T = 88.235 / 35 = 252.10 %, reported as 120 % under the convention.
-    ("cap-applied", "Ikhtisar Eksekutif, butir 8", "120 %", "120.00"),
-    ("cap-applied", "Bab III A.1.3, teks", "120%*(Konversi 120)", "120.00"),
-    ("cap-applied", "Tabel 3.7", "120%", "120.00"),
-    ("cap-applied", "Tabel 3.8", "120%", "120.00"),
+    ("cap-applied", "Ikhtisar Eksekutif, butir 8", "120 %", "120"),
+    ("cap-applied", "Bab III A.1.3, teks", "120%*(Konversi 120)", "120"),
+    ("cap-applied", "Tabel 3.7", "120%", "120"),
+    ("cap-applied", "Tabel 3.8", "120%", "120"),
 ]
 #: Every finding, errors first, and how many of each severity the reference audit gives.
 EXPECTED_FINDINGS = EXPECTED_ERRORS + EXPECTED_WARNINGS + EXPECTED_INFOS
@@ -120,6 +120,27 @@ def report():
 @pytest.fixture(scope="module")
 def result(report):
     return kinerja.audit(report)
+
+
+#: The exact recomputed values behind some of the expected figures above (the ``exact``
+#: field), from the hand computations in the comments: 994 / 1327 × 100, 320 / 3 … .
+EXACT_VALUES = {
+    ("Bab III A.1.1, teks", "63%"): "74.9058",  # 994 / 1327 × 100 = 74.90580…
+    ("Tabel 3.5", "100%"): "116.6666",  # (2 − 50 / 60) × 100 = 116.666…
+    ("Tabel 3.7", "96 %"): "88.235",  # 15 / 17 × 100 = 88.2352…
+}
+
+
+def test_expected_is_at_the_printed_precision_and_exact_beside_it(result):
+    """`expected` has the printed figure's decimals; `exact` starts with the hand value."""
+    by_place = {(f.location, f.printed): f for f in result}
+    for place, start in EXACT_VALUES.items():
+        finding = by_place[place]
+        assert "." not in finding.expected  # printed without decimals
+        assert finding.exact.startswith(start)
+        assert finding.as_dict()["exact"] == finding.exact
+    truncated = by_place[("Tabel 3.22, Tahun 2023, Belanja Barang", "99,95")]
+    assert (truncated.expected, truncated.exact[:8]) == ("99.96", "99.95754")  # 2 decimals
 
 
 def test_every_discrepancy_of_the_reference_report(result):
@@ -151,8 +172,9 @@ def test_finding_fields(result):
     for finding in result:
         record = finding.as_dict("en")
         assert set(record) >= {"rule", "severity", "location", "printed", "expected",
-                               "message", "source"}
-        assert all(record.values())
+                               "exact", "message", "source"}
+        assert all(value for key, value in record.items() if key != "exact")
+        assert record["exact"] or record["expected"] == "n/a" or record["expected"].isdigit()
 
 
 def _rows(findings):
@@ -276,7 +298,9 @@ def test_a_wrong_achievement_is_explained_by_its_formula(report, code, method, f
     policy = kinerja.AchievementPolicy(lower_method=method)
     figure = kinerja.PrintedFigure(figure="achievement", indicator=code, text="90%", where="x")
     (finding,) = kinerja.audit(attrs.evolve(report, printed=[figure], policy=policy))
-    assert (finding.rule, finding.expected) == ("achievement", oracle.plain(value, 2))
+    # `expected` at the printed precision ("90%": no decimals), the message at two.
+    assert (finding.rule, finding.expected) == ("achievement", oracle.plain(value, 0))
+    assert finding.exact.startswith(oracle.plain(value, 12)[:-1])
     assert finding.message("en") == (
         f"The achievement is {oracle.plain(value, 2)} % ({formula} with "
         f"R = {oracle.plain(r, 2)} ({counts}), T = {t}).")
@@ -315,7 +339,8 @@ def test_cli_audit_json(capsys):
     findings = json.loads(capsys.readouterr().out)
     assert len(findings) == len(EXPECTED_FINDINGS)
     polarity = next(f for f in findings if f["rule"] == "achievement-polarity")
-    assert polarity["expected"] == "80.08"
+    assert polarity["expected"] == "80"  # at the printed precision: "120 %"
+    assert polarity["exact"].startswith("80.0773")  # (2 − (31 / 47 × 100) / 55) × 100
     assert polarity["printed"] == "120 %"
     assert {"rule", "severity", "location", "printed", "expected", "message",
             "source"} <= set(polarity)
@@ -326,8 +351,8 @@ def test_cli_audit_csv(capsys):
     main(["audit", "--format", "csv", "--lang", "en"])
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert list(rows[0]) == ["rule", "rule_name", "severity", "severity_name", "location",
-                             "subject", "printed", "expected", "expected_text", "message",
-                             "source"]
+                             "subject", "printed", "expected", "expected_text", "exact",
+                             "message", "source"]
     assert len(rows) == len(EXPECTED_FINDINGS)
 
 

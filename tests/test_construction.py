@@ -163,4 +163,7 @@ def test_range_target_messages_name_the_range_or_the_bound_used():
     above = AchievementCheck(kinerja.Realization(year=2023, value=92), target, polarity, policy)
     outcome = above.check(PrintedNumber(value=Decimal(115), places=0), use_cap=False)
     assert dict(outcome.parts[0][1])["t"].format("en") == "90"
-    assert outcome.expected == "102.22"
+    # 92 / 90 × 100 = 102.22 %: expected at the printed precision (no decimals), the message
+    # at two.
+    assert outcome.expected == "102"
+    assert outcome.exact.startswith("102.2222")

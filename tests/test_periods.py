@@ -96,7 +96,7 @@ def test_no_aggregation_no_default():
 
 @pytest.mark.parametrize(("printed", "rules"), [
     (_printed("110 %", period="TW I"), []),
-    (_printed("100 %", period="TW I"), [("achievement", "110.00")]),
+    (_printed("100 %", period="TW I"), [("achievement", "110")]),
     (_printed("90 %", period="TW III"), []),
     (_printed("117,5 %"), []),
     (_printed("47", "realization"), []),

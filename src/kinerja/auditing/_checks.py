@@ -24,7 +24,7 @@ from kinerja.auditing._claims import (
     share,
     unit_mismatch,
 )
-from kinerja.auditing._compare import Outcome, Part, compare, matches, part
+from kinerja.auditing._compare import Outcome, Part, compare, exact_text, matches, part
 from kinerja.auditing._diagnosis import AchievementCheck
 from kinerja.auditing._findings import AuditResult, Finding, Severity
 from kinerja.auditing._lke import LkeChecks
@@ -164,7 +164,7 @@ class Auditor:
         return trusted(Finding, rule=outcome.rule, severity=outcome.severity,
                        location=figure.where, subject=self._subject(figure),
                        printed=figure.text, expected=outcome.expected, source=outcome.source,
-                       parts=tuple(parts))
+                       parts=tuple(parts), exact=outcome.exact)
 
     def _subject(self, figure: PrintedFigure) -> str:
         year = figure.year or self.report.year
@@ -183,6 +183,8 @@ class Auditor:
         for name, lines in self.report.budget.items():
             for j, line in enumerate(lines):
                 if line.over_pagu:
+                    # Over pagu implies both amounts are stated (budget/_lines.py).
+                    assert isinstance(line.pagu, int) and isinstance(line.realization, int)
                     findings.append(Finding(
                         rule="budget-over-pagu", severity=Severity.WARNING,
                         location=f"budget.{name}[{j}]", subject=line.describe(),
@@ -190,7 +192,8 @@ class Auditor:
                         parts=(part("line_over_pagu",
                                     spending=Numeral(Decimal(line.realization), 0),
                                     pagu=Numeral(Decimal(line.pagu), 0),
-                                    excess=Numeral(Decimal(-line.remainder), 0)),)))
+                                    excess=Numeral(Decimal(line.realization - line.pagu),
+                                                   0)),)))
         return findings
 
     def _printed_values(self, indicator: str, kind: str, year: int
@@ -348,14 +351,15 @@ class Auditor:
         if not found:
             if self.policy.cap is None or raw <= capped:
                 return None
-            return Outcome("cap-applied", Severity.INFO, format_plain(capped, 2),
+            return Outcome("cap-applied", Severity.INFO, format_plain(capped, first.places),
                            (part("cap_applied", raw=Numeral(raw), cap=Numeral(capped, 0)),),
-                           self.policy.cap.source or context.source)
+                           self.policy.cap.source or context.source, exact_text(capped))
         worst = min(found, key=lambda o: o.severity.rank)
         parts: list[Part] = []
         for outcome in found:
             parts += [p for p in outcome.parts if p not in parts]
-        return Outcome(worst.rule, worst.severity, worst.expected, tuple(parts), worst.source)
+        return Outcome(worst.rule, worst.severity, worst.expected, tuple(parts), worst.source,
+                       worst.exact)
 
     def _context(self, record: IndicatorRecord, realization: Realization, target: Target,
                  year: int) -> AchievementCheck | Outcome:
@@ -467,7 +471,7 @@ def audit(report: Report) -> AuditResult:
     >>> result = kinerja.audit(kinerja.example_report())
     >>> finding = [f for f in result if f.rule == "achievement-polarity"][0]
     >>> finding.location, finding.printed, finding.expected
-    ('Ikhtisar Eksekutif, butir 7', '120 %', '80.08')
+    ('Ikhtisar Eksekutif, butir 7', '120 %', '80')
     >>> print(finding.message("en"))
     The indicator is lower-is-better, but the printed figure is R / T = 119.92 % \
 (polarity ignored): a realization worse than the target cannot score above 100 %. \

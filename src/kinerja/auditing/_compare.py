@@ -24,7 +24,7 @@ from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import round_half_up
 from kinerja.report._printed import PrintedNumber
 
-__all__ = ["Outcome", "Part", "close", "compare", "matches", "part", "truncated"]
+__all__ = ["Outcome", "Part", "close", "compare", "exact_text", "matches", "part", "truncated"]
 
 #: One sentence of a finding: its (English, Indonesian) template and the parameters.
 Part = tuple[tuple[str, str], FrozenMap[str, Any]]
@@ -37,13 +37,30 @@ def part(template: str, **params: Any) -> Part:
 
 @attrs.frozen
 class Outcome:
-    """What one comparison found: its rule, severity, expected figure and explanation."""
+    """What one comparison found: its rule, severity, expected figure and explanation.
+
+    *expected* is the recomputed figure at the printed precision (what the
+    document should print); *exact*, where there is one, the recomputed value
+    unrounded (:func:`exact_text`).
+    """
 
     rule: str
     severity: Severity
     expected: str
     parts: tuple[Part, ...]
     source: str
+    exact: str = ""
+
+
+def exact_text(value: Decimal) -> str:
+    """*value* in plain notation with every digit kinerja computed (no exponent).
+
+    >>> exact_text(Decimal(301) / Decimal(3))
+    '100.3333333333333333333333333'
+    >>> exact_text(Decimal("1E+2"))
+    '100'
+    """
+    return format(value.normalize(), "f")
 
 
 def _in_scale(number: PrintedNumber, value: Decimal) -> Decimal:
@@ -83,12 +100,12 @@ def compare(number: PrintedNumber, value: Decimal, *, rule: str, source: str, te
     in_scale = _in_scale(number, value)
     if number.scale:
         places = number.places
-    shown = max(places, number.places)
-    expected = format_plain(in_scale, shown)
+    shown = max(places, number.places)  # the explanation shows at least *places* decimals
+    expected, exact = format_plain(in_scale, number.places), exact_text(in_scale)
     if matches(number, value):
         if number.notation:
             return Outcome("notation", Severity.WARNING, expected,
-                           (part("notation", detail=number.notation),), NOTATION)
+                           (part("notation", detail=number.notation),), NOTATION, exact)
         return None
     if diagnose is not None:
         found = diagnose(number)
@@ -96,7 +113,8 @@ def compare(number: PrintedNumber, value: Decimal, *, rule: str, source: str, te
             return found
     if truncated(number, value):
         return Outcome("rounding-truncated", Severity.WARNING, expected,
-                       (part("truncated", expected=Numeral(in_scale, number.places)),), ROUNDING)
+                       (part("truncated", expected=Numeral(in_scale, number.places)),), ROUNDING,
+                       exact)
     return Outcome(rule, Severity.ERROR, expected,
                    (part(template, **({"expected": Numeral(in_scale, shown)} | dict(params))),),
-                   source)
+                   source, exact)

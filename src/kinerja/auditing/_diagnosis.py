@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja.auditing._compare import Outcome, close, compare, part
+from kinerja.auditing._compare import Outcome, close, compare, exact_text, part
 from kinerja.auditing._findings import Severity
 from kinerja.core._input import exact
 from kinerja.core._notation import Numeral, format_plain
@@ -104,9 +104,10 @@ class AchievementCheck:
             for rule, severity, template, params, candidate in self.candidates(use_cap):
                 if close(printed, candidate):
                     shown = max(2, printed.places)
-                    return Outcome(rule, severity, format_plain(value, shown),
+                    return Outcome(rule, severity, format_plain(value, printed.places),
                                    (part(template, **(base | {"expected": Numeral(value, shown)}
-                                                      | params)),), self.source)
+                                                      | params)),), self.source,
+                                   exact_text(value))
             return None
 
         return compare(number, value, rule="achievement", source=self.source,

@@ -44,7 +44,7 @@ __all__ = ["COLUMNS", "FIELDS", "AuditResult", "Finding", "Lang", "Severity", "f
 #: are codes (``"achievement-polarity"``, ``"error"``, ``"80.08"``), ``rule_name``,
 #: ``severity_name`` and ``expected_text`` the same in the output's language.
 FIELDS = ("rule", "rule_name", "severity", "severity_name", "location", "subject", "printed",
-          "expected", "expected_text", "message", "source")
+          "expected", "expected_text", "exact", "message", "source")
 
 
 class Severity(enum.Enum):
@@ -109,10 +109,14 @@ class Finding:
     printed : str
         The figure exactly as printed.
     expected : str
-        The recomputed figure in plain notation ("80.08"), "n/a" when none
-        applies.
+        The recomputed figure in plain notation at the printed precision (what
+        the document should print: "80.08" beside a printed "66,36"; "100"
+        beside a printed "101 %"), "n/a" when none applies.
     source : str
         The rule's source: a regulation, or the kinerja docs page that states it.
+    exact : str
+        The recomputed value unrounded, every digit kinerja computed
+        ("100.330033003300330033…"); empty where the finding has no number.
     """
 
     rule: str
@@ -123,6 +127,7 @@ class Finding:
     expected: str
     source: str
     parts: tuple[tuple[tuple[str, str], FrozenMap[str, Any]], ...] = attrs.field(repr=False)
+    exact: str = attrs.field(default="", repr=False)
 
     def message(self, lang: Lang = "en") -> str:
         """One or two sentences that explain the difference, in *lang*."""
@@ -171,7 +176,7 @@ class Finding:
         >>> finding = kinerja.audit(kinerja.example_report()).errors[2]
         >>> row = finding.as_dict("id")
         >>> row["rule"], row["rule_name"], row["severity_name"], row["expected_text"]
-        ('achievement-polarity', 'Polaritas diabaikan', 'kesalahan', '80,08')
+        ('achievement-polarity', 'Polaritas diabaikan', 'kesalahan', '80')
         >>> row["subject"]
         'IKK-1.2: capaian 2023'
         """
@@ -180,7 +185,8 @@ class Finding:
                 "severity": self.severity.value, "severity_name": self.severity.label(lang),
                 "location": self.location, "subject": self.subject_text(lang),
                 "printed": self.printed, "expected": self.expected,
-                "expected_text": self.expected_text(lang), "message": self.message(lang),
+                "expected_text": self.expected_text(lang), "exact": self.exact,
+                "message": self.message(lang),
                 "source": self.source_text(lang)}
 
 
@@ -206,7 +212,7 @@ class AuditResult:
     Audit Balai Pemasyarakatan Kelas II Pangkalpinang, Laporan Kinerja Instansi Pemerintah
     (LKjIP) Tahunan Tahun 2023: 35 kesalahan, 9 peringatan, 4 catatan pada 113 angka tercetak
     >>> print(result.to_csv().splitlines()[0])
-    rule,rule_name,severity,severity_name,location,subject,printed,expected,expected_text,message,source
+    rule,rule_name,severity,severity_name,location,subject,printed,expected,expected_text,exact,message,source
     """
 
     name: str
