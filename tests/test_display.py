@@ -86,8 +86,8 @@ def test_audit_to_pandas(report):
     pytest.importorskip("pandas")
     frame = kinerja.audit(report).to_pandas()
     assert list(frame.columns) == ["rule", "rule_name", "severity", "severity_name", "location",
-                                   "subject", "printed", "expected", "expected_text", "message",
-                                   "source"]
+                                   "subject", "printed", "expected", "expected_text", "exact",
+                                   "message", "source"]
     assert frame["severity"].cat.ordered
     counts = frame.groupby("severity", observed=True).size().to_dict()
     assert counts == {"error": 35, "warning": 9, "info": 4}
@@ -178,3 +178,15 @@ def test_tables_to_pandas_in_english_have_english_words(report):
     budget = kinerja.budget_type_table(report).to_pandas(lang="en")
     assert "Personnel spending" in list(budget["Spending type"])
     assert "Belanja Pegawai" in list(kinerja.budget_type_table(report).to_pandas()["Jenis Belanja"])
+
+
+def test_report_card_shows_a_budget_not_stated():
+    """A report whose budget total has an unstated realization shows it as such, not a crash."""
+    lines = [kinerja.BudgetLine(year=2023, spending_type="51", pagu=1_000, realization=900),
+             kinerja.BudgetLine(year=2023, spending_type="52", pagu=500,
+                                realization=kinerja.NOT_STATED)]
+    report = kinerja.Report(satker=kinerja.Satker(name="Satker"), year=2023, goals=[],
+                            indicators=[], budget={"spending_type": lines})
+    html = report._repr_html_()
+    assert "1.500" in html  # pagu 1.000 + 500, both stated
+    assert html.count(kinerja.core._l10n.label(kinerja.NOT_STATED, "id")) == 2  # spending, %

@@ -84,7 +84,7 @@ assert_type(kinerja.CAP_120.apply(130), Decimal)
 assert_type(kinerja.CAP_120.apply(array), FloatArray)
 
 line = kinerja.BudgetLine(year=2023, pagu="2.500.000.000", realization=2_400_000_000)
-assert_type(line.pagu, int)
+assert_type(line.pagu, int | kinerja.NotStated)
 report = kinerja.Report(satker=kinerja.Satker(name="Satker"), year=2023, goals=[],
                         indicators=[], ikpa={"revisi_dipa": 100})
 policy = kinerja.AchievementPolicy(cap=120)

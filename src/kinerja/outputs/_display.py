@@ -20,7 +20,7 @@ from kinerja.core._hooks import html_of
 from kinerja.core._l10n import label, text
 from kinerja.core._notation import DASH, format_number, format_significant
 from kinerja.core._options import Lang, check_lang
-from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
+from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.core._units import Unit
 from kinerja.indicators._assessment import AchievementResult
 from kinerja.indicators._figures import Realization, Target
@@ -114,12 +114,16 @@ def report_html(report: Report, lang: Lang = "id") -> str:
     if "spending_type" in report.budget:
         total = report.budget_total("spending_type")
         absorption = total.absorption
-        shown = (label(absorption, lang) if isinstance(absorption, NotApplicable)
+        shown = (label(absorption, lang) if isinstance(absorption, NotApplicable | NotStated)
                  else _percent(absorption, lang))
+
+        def amount(value: int | NotStated) -> str:
+            return (label(value, lang) if isinstance(value, NotStated)
+                    else format_number(value, 0, notation=lang))
+
         parts.append("<p>" + _e(_card(
-            "budget", lang, year=report.year, pagu=format_number(total.pagu, 0, notation=lang),
-            spending=format_number(total.realization, 0, notation=lang), absorption=shown))
-            + "</p>")
+            "budget", lang, year=report.year, pagu=amount(total.pagu),
+            spending=amount(total.realization), absorption=shown)) + "</p>")
     return "".join(parts)
 
 

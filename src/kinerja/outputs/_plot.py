@@ -25,7 +25,7 @@ from kinerja.core._l10n import label, text
 from kinerja.core._notation import format_number, format_percent, format_significant
 from kinerja.core._options import Lang, check_lang
 from kinerja.core._rounding import significant_places
-from kinerja.core._sentinels import NotApplicable
+from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.exceptions import InvalidValueError
 from kinerja.indicators._figures import Target
 from kinerja.outputs._table import Quantity
@@ -263,6 +263,8 @@ def absorptions(report: Report, *, ax: Axes | None = None, lang: Lang = "id") ->
             y = j + (i - (len(years) - 1) / 2) * step
             if group is None:
                 continue
+            if isinstance(group.absorption, NotStated):
+                continue  # a total over a line whose amounts the document does not show
             if isinstance(group.absorption, NotApplicable):
                 gaps.append((y, i))
                 continue
