@@ -210,3 +210,11 @@ def test_pdf_values_name_the_page_they_are_printed_on():
     where = {f.location for f in kinerja.audit(result.report).errors}
     assert "Tabel 3.22, Tahun 2022, Belanja Pegawai, hlm. 44" in where
     assert "tabel3.22" in pages[43]
+
+
+def test_variants_table_with_a_number_column_first(variants):
+    """'No | Indikator Kinerja | Realisasi | Target': read by its labels, the name in column 2."""
+    printed = [(p.figure, p.indicator, p.text) for p in variants.report.printed
+               if p.where.startswith("Tabel 3.1")]
+    assert printed[:2] == [("realization", "IKK-1.1", "74,91 %"), ("target", "IKK-1.1", "60 %")]
+    assert len(printed) == 6

@@ -22,6 +22,7 @@ __all__ = ["TableReader", "guess_polarity"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _MARKER = re.compile(r"^\(\d+\)$")
+_NUMBER_COLUMN = re.compile(r"no\.?|nomor|no\.? urut", re.IGNORECASE)
 _LEVELS = (("strategis", "strategic"), ("utama", "strategic"), ("program", "program"),
            ("kegiatan", "activity"))
 _SPENDING = {"pegawai": "51", "barang": "52", "modal": "53", "bantuan sosial": "57"}
@@ -111,7 +112,7 @@ class TableReader:
 
     def read(self, blocks: tuple[Block, ...]) -> None:
         """Read every block: agreements and budgets first, then what refers to them."""
-        blocks = self._continued(blocks)
+        blocks = tuple(self._numbered(block) for block in self._continued(blocks))
         kinds = [self._classify(block) for block in blocks]
         for block, kind in zip(blocks, kinds, strict=True):
             if kind == "agreement":
@@ -131,6 +132,19 @@ class TableReader:
             elif kind == "pagu":
                 self._pagu(block)
         self.recognised = sum(kind is not None for kind in kinds)
+
+    def _numbered(self, block: Block) -> Block:
+        """*block* without its leading 'No' column, when only that keeps it from being read.
+
+        ``No | Indikator | Target | Realisasi``: the row's name is in the second column.
+        """
+        if self._classify(block) is not None or not block.rows \
+                or _NUMBER_COLUMN.fullmatch(block.rows[0].cells[0]) is None \
+                or any(len(row.cells) < 2 for row in block.rows):
+            return block
+        rest = Block(caption=block.caption, caption_text=block.caption_text,
+                     rows=tuple(Row(line=row.line, cells=row.cells[1:]) for row in block.rows))
+        return rest if self._classify(rest) is not None else block
 
     def _continued(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """Blocks without a header under the caption of the block before take its header."""
