@@ -20,6 +20,7 @@ from kinerja.auditing._amounts import check_budget, no_figure
 from kinerja.auditing._claims import (
     achievement_mean,
     change,
+    ckk,
     period_summary,
     share,
     unit_mismatch,
@@ -128,6 +129,8 @@ class Auditor:
             return share(figure)
         if figure.figure == "achievement_mean":
             return achievement_mean(self.report, figure, year)
+        if figure.figure == "ckk":
+            return ckk(self.report, figure, year)
         if figure.breakdown is not None:
             return check_budget(self.report, figure, year)
         return self._scores.check(figure)

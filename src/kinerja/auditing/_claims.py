@@ -14,7 +14,8 @@ import re
 from kinerja.auditing._amounts import no_figure
 from kinerja.auditing._compare import Outcome, compare, part
 from kinerja.auditing._findings import Severity
-from kinerja.auditing._messages import ACHIEVEMENT, COUNTS, PERIODS
+from kinerja.auditing._messages import ACHIEVEMENT, CKK, COUNTS, PERIODS
+from kinerja.budget._efficiency import output_achievement_ckk
 from kinerja.core._input import exact
 from kinerja.core._l10n import text
 from kinerja.core._notation import Numeral
@@ -26,7 +27,7 @@ from kinerja.indicators._renstra import direction
 from kinerja.report._model import IndicatorRecord, Report
 from kinerja.report._printed import PrintedFigure, claimed_change
 
-__all__ = ["achievement_mean", "change", "period_summary", "share", "unit_mismatch"]
+__all__ = ["achievement_mean", "change", "ckk", "period_summary", "share", "unit_mismatch"]
 
 _PER = re.compile(r"(?:per|/)\s*(\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE)
 
@@ -109,6 +110,28 @@ def achievement_mean(report: Report, figure: PrintedFigure, year: int) -> Outcom
                    params={"count": len(values),
                            "codes": ", ".join(r.indicator.code for r in results
                                               if r.capped is not None)})
+
+
+def ckk(report: Report, figure: PrintedFigure, year: int) -> Outcome | None:
+    """A printed output achievement CKK (PMK 214/PMK.02/2017): the geometric mean of the CKs.
+
+    The CKs are the raw (uncapped: the regulation's worked example has a CK of
+    142 %) achievements of ``figure.goal``'s indicators (or all the report's)
+    in *year*, through :func:`kinerja.output_achievement_ckk`; indicators
+    without one are left out.
+    """
+    records = [r for r in report.indicators if figure.goal is None or r.goal == figure.goal]
+    if not records:
+        return no_figure(f"indicators of goal {figure.goal}", year)
+    results = [report.assess(r.code, year) for r in records]
+    reported = [r for r in results if r.status in (Status.MET, Status.NOT_MET)
+                and r.raw is not None]
+    if not reported:
+        return no_figure("achievements", year)
+    value = output_achievement_ckk([r.raw for r in reported])
+    return compare(figure.numbers()[0], value, rule="ckk", source=CKK, template="ckk",
+                   params={"count": len(reported),
+                           "codes": ", ".join(r.indicator.code for r in reported)})
 
 
 def share(figure: PrintedFigure) -> Outcome | None:

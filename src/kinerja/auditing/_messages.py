@@ -67,6 +67,7 @@ OWN_FIGURES = Phrase("source.own_figures")
 BUDGET_LINES = Phrase("source.budget_lines")
 KINERJA = Phrase("source.kinerja")
 PERIODS = Phrase("source.periods")
+CKK = Phrase("source.ckk")
 
 
 def _templates() -> FrozenMap[str, tuple[str, str]]:

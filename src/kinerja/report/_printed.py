@@ -39,6 +39,9 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "share": (),
     # the mean of the reported achievements of a goal's indicators (or of all): "rata-rata"
     "achievement_mean": (),
+    # PMK 214/PMK.02/2017's output achievement CKK: the geometric mean of the raw
+    # achievements of a goal's indicators (or of all), the satker's outputs
+    "ckk": (),
     # a claim in words about how an indicator moved since the year before ("meningkat")
     "change": ("indicator",),
     # one line (or the total, line = "total") of a budget breakdown in one year
