@@ -11,7 +11,9 @@ What is compared, on the same reports in the same run:
 2. what a worker sends back: pickling an AuditResult vs auditing its report, and pickling a
    Report (why workers get paths or rows, never reports);
 3. rows of the synthetic set (each worker builds its own reports): serial vs workers=k,
-   the speed-up and its ratio to k (the target: within 10 % of k on k free cores);
+   the speed-up and its ratio to k (the target: within 10 % of k on k free cores), and
+   the CPU seconds of both runs (the share of the serial CPU time the parallel run needs
+   in all: the speed-up k free cores would give, whatever the machine's other load);
 4. report files (each worker reads its own): serial vs workers=k, likewise;
 5. memory in this process while streaming every result with iter_audits (tracemalloc peak),
    against holding the list;
@@ -27,6 +29,7 @@ import argparse
 import gc
 import os
 import pickle
+import resource
 import sys
 import tempfile
 import time
@@ -35,6 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 import kinerja
+import kinerja.batch._many as many
 from kinerja import batch
 
 
@@ -52,6 +56,37 @@ def best(function: Callable[[], Any], repeat: int = 5) -> float:
         return min(timed(function)[0] for _ in range(repeat))
     finally:
         gc.enable()
+
+
+def cpu_seconds(function: Callable[[], Any]) -> float:
+    """CPU seconds of this process and of its joined children while *function* runs."""
+    def total() -> float:
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+    before = total()
+    function()
+    return total() - before
+
+
+def cpu_cost(label: str, serial: Callable[[], Any], parallel: Callable[[], Any],
+             workers: int) -> None:
+    """The CPU seconds of a serial and a parallel run, which other load does not change.
+
+    The workers are started by fork for this measurement, so that they are children of
+    this process and their CPU time is counted when they are joined.
+    """
+    cpu_serial = cpu_seconds(serial)
+    many.START_METHOD, method = "fork", many.START_METHOD
+    try:
+        cpu_parallel = cpu_seconds(parallel)
+    finally:
+        many.START_METHOD = method
+    line(f"{label}: CPU seconds, serial / all processes of workers={workers}",
+         f"{cpu_serial / cpu_parallel:.0%}")
+    line(f"{label}: so the speed-up on {workers} free cores",
+         f"{workers * cpu_serial / cpu_parallel:.2f}x")
 
 
 def line(name: str, value: str) -> None:
@@ -107,6 +142,8 @@ def bench_rows(data: batch.SyntheticNational, count: int, workers: int) -> None:
     printed = sum(r.printed_count for r in expected)
     line(f"rows: printed figures per second per core, workers={workers}",
          f"{printed / parallel / workers:,.0f}/s")
+    cpu_cost("rows", lambda: batch.audit_many(rows),
+             lambda: batch.audit_many(rows, workers=workers), workers)
 
 
 def bench_files(data: batch.SyntheticNational, count: int, workers: int) -> None:
@@ -121,6 +158,8 @@ def bench_files(data: batch.SyntheticNational, count: int, workers: int) -> None
         parallel, results = timed(lambda: batch.audit_many(paths, workers=workers))
         same(results, expected)
         speedup("files", serial, parallel, workers, count)
+        cpu_cost("files", lambda: batch.audit_many(paths),
+                 lambda: batch.audit_many(paths, workers=workers), workers)
 
 
 def bench_memory(data: batch.SyntheticNational, count: int, workers: int) -> None:

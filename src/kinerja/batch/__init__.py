@@ -7,6 +7,10 @@ the scalar API: :func:`achievements` is :func:`kinerja.achievement`,
 :func:`nka_scores` are :meth:`kinerja.Scheme.score_batch` under the preset
 schemes; :func:`skp_predikats`, :func:`skp_credit_points` and
 :func:`skp_capaians` are the SKP of a whole office (one row per employee).
+:func:`audit_many` (and its streaming form :func:`iter_audits`) audits many
+reports, in worker processes (``workers=``) or on a Dask cluster
+(``client=``), each worker reading its own report files or building its own
+synthetic reports (:func:`synthetic_rows`).
 Rounded (presented) figures agree with the scalar path; see ``docs/batch.md``.
 
 * Columns are taken by position (a pandas index is ignored).  pandas is not
