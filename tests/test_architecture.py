@@ -26,10 +26,23 @@ def _type_checking_blocks(tree: ast.Module) -> set[int]:
     return inside
 
 
+def _optional_import_blocks(tree: ast.Module) -> set[int]:
+    """The ids of the imports in a module-level ``try: import x / except ImportError:``."""
+    inside: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Try) and any(
+                isinstance(handler.type, ast.Name) and handler.type.id == "ImportError"
+                for handler in node.handlers):
+            inside |= {id(child) for child in node.body + [
+                s for handler in node.handlers for s in handler.body]}
+    return inside
+
+
 def _nested_imports(path: Path) -> list[tuple[int, str]]:
     """(line, module) of every import that is not a top-level statement of its module."""
     tree = ast.parse(path.read_text())
-    top = {id(node) for node in tree.body} | _type_checking_blocks(tree)
+    top = {id(node) for node in tree.body} | _type_checking_blocks(tree) \
+        | _optional_import_blocks(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in top:

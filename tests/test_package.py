@@ -25,9 +25,26 @@ def test_all_is_sorted_and_unique():
 def test_all_is_exactly_what_init_imports():
     """The names __init__ imports from the layers are the names __all__ lists."""
     tree = ast.parse(INIT.read_text())
-    imported = {alias.asname or alias.name for node in tree.body
-                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    imported = {alias.asname or alias.name for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module != "typing"
+                for alias in node.names}
     assert imported - set(SUBPACKAGES) == set(kinerja.__all__)
+
+
+def test_the_top_layers_load_on_first_use():
+    """The lazily loaded names are imported for type checkers too, and each one resolves."""
+    import subprocess
+    import sys
+
+    assert set(kinerja._LAZY) <= {*kinerja.__all__, "batch"}
+    code = ("import sys, kinerja; print(sorted(m for m in ('kinerja.batch', 'kinerja.documents',"
+            " 'kinerja.sheets', 'numpy') if m in sys.modules and type(sys.modules[m]).__name__"
+            " == 'module')); kinerja.read_budget_export; kinerja.batch;"
+            " print('kinerja.sheets' in sys.modules, 'kinerja.batch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[0] == "[]"  # import kinerja loads neither the top layers nor numpy
+    assert out[1] == "True True"
 
 
 @pytest.mark.parametrize("package", [*(getattr(kinerja, name) for name in SUBPACKAGES),

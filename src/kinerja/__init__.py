@@ -12,7 +12,9 @@ re-exported here); charts in :mod:`kinerja.plot`.
 Decimal('124.84')
 """
 
-from kinerja import batch as batch  # the top layer: kinerja.batch after import kinerja
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from kinerja.auditing import AuditResult, Finding, Severity, audit
 from kinerja.budget import (
     ApbdSpendingGroup,
@@ -48,7 +50,6 @@ from kinerja.core import (
     parse_rupiah,
     round_half_up,
 )
-from kinerja.documents import extract
 from kinerja.exceptions import (
     AmbiguousNumberError,
     InvalidTypeError,
@@ -155,14 +156,44 @@ from kinerja.schemes import (
     skp_predikat,
     skp_scheme,
 )
-from kinerja.sheets import (
-    load_layout,
-    read_budget_export,
-    read_ikpa_sheet,
-    read_indicator_sheet,
-    write_docx,
-    write_xlsx,
-)
+
+if TYPE_CHECKING:
+    from kinerja import batch as batch
+    from kinerja.documents import extract
+    from kinerja.sheets import (
+        load_layout,
+        read_budget_export,
+        read_ikpa_sheet,
+        read_indicator_sheet,
+        write_docx,
+        write_xlsx,
+    )
+
+#: The names of the top layers (the batch path, the readers of documents and
+#: spreadsheets), imported on first use (PEP 562): ``import kinerja`` and the command
+#: line's audit of a report file do not pay for them.  ``kinerja.batch`` and
+#: ``from kinerja import batch`` work as for any attribute.
+_LAZY = {
+    "batch": "kinerja.batch",
+    "extract": "kinerja.documents",
+    "load_layout": "kinerja.sheets",
+    "read_budget_export": "kinerja.sheets",
+    "read_ikpa_sheet": "kinerja.sheets",
+    "read_indicator_sheet": "kinerja.sheets",
+    "write_docx": "kinerja.sheets",
+    "write_xlsx": "kinerja.sheets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A name of a top layer, imported on its first use (see ``_LAZY``)."""
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module 'kinerja' has no attribute {name!r}")
+    module = importlib.import_module(home)
+    value = module if home == f"kinerja.{name}" else getattr(module, name)
+    globals()[name] = value
+    return value
 
 __version__ = "0.1.0.dev0"
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, overload
 
-import numpy as np
-
 from kinerja.core._input import (
     FLOAT_EXACT,
     INT64_MAX,
@@ -19,6 +17,7 @@ from kinerja.core._input import (
     to_rupiah,
     to_rupiah_array,
 )
+from kinerja.core._numpy import np
 from kinerja.core._ops import blockwise
 from kinerja.core._rounding import round_half_up
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError

@@ -9,14 +9,15 @@ silently: they raise, unless the caller names what they mean (``nan=``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from kinerja.core._input import as_array, is_array
+from kinerja.core._numpy import np
 from kinerja.core._options import check_choice
 from kinerja.exceptions import InvalidTypeError, MissingValueError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 __all__ = [
     "NanPolicy",

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-import numpy as np
+from kinerja.core._numpy import is_masked_array, np
 
 __all__ = ["FrozenMap", "freeze", "read_only"]
 
 K = TypeVar("K")
 V = TypeVar("V")
-A = TypeVar("A", bound=np.ndarray[Any, Any])
+A = TypeVar("A", bound="np.ndarray[Any, Any]")
 
 
 class FrozenMap(Mapping[K, V]):
@@ -93,6 +93,6 @@ def read_only(array: A) -> A:
     ValueError: assignment destination is read-only
     """
     array.flags.writeable = False
-    if isinstance(array, np.ma.MaskedArray):
+    if is_masked_array(array):
         np.ma.getmaskarray(array).flags.writeable = False
     return array

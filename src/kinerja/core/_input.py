@@ -26,12 +26,10 @@ import numbers
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, TypeAlias
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kinerja.core._exact import CONTEXT, exact
+from kinerja.core._numpy import is_masked_array, is_ndarray, is_numpy_scalar, np, numpy_loaded
 from kinerja.core._parse import parse_number, parse_rupiah
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 
@@ -60,8 +58,21 @@ __all__ = [
 #: Anything accepted where one number is due.
 Number: TypeAlias = Decimal | int | float | str
 
-FloatArray: TypeAlias = npt.NDArray[np.float64]
-IntArray: TypeAlias = npt.NDArray[np.int64]
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    FloatArray: TypeAlias = npt.NDArray[np.float64]
+    IntArray: TypeAlias = npt.NDArray[np.int64]
+else:  # at run time, classes for isinstance checks that import numpy only when it is loaded
+    class _ArrayType(type):
+        def __instancecheck__(cls, value: object) -> bool:
+            return is_ndarray(value)
+
+    class FloatArray(metaclass=_ArrayType):
+        """A float64 ndarray (the type checkers' alias; isinstance: any ndarray)."""
+
+    class IntArray(metaclass=_ArrayType):
+        """An int64 ndarray (the type checkers' alias; isinstance: any ndarray)."""
 
 #: The fiscal years kinerja accepts.
 FIRST_YEAR, LAST_YEAR = 1945, 2200
@@ -70,7 +81,7 @@ _FIX_NUMBER = "give a finite number: an int, a Decimal, a float or a number stri
 #: Floats are exact integers only up to 2**53; Rupiah amounts beyond that must be ints.
 FLOAT_EXACT = 2**53
 #: The largest int64.
-INT64_MAX = int(np.iinfo(np.int64).max)
+INT64_MAX = 2**63 - 1
 #: No figure kinerja handles reaches 10**30 (a whole State Budget is about 10**16
 #: Rupiah): larger magnitudes are refused at the door, scalars and arrays alike,
 #: so that no computation overflows and no million-digit integer is ever built.
@@ -90,11 +101,11 @@ def is_array(value: object) -> bool:
     """
     if type(value) in _SCALAR_TYPES:  # the common scalar call decides at once
         return False
-    if isinstance(value, np.ndarray):
-        return value.ndim > 0
+    if is_ndarray(value):
+        return bool(value.ndim > 0)
     if isinstance(value, list):
         return True
-    return hasattr(value, "__array__") and not isinstance(value, np.generic)
+    return hasattr(value, "__array__") and not is_numpy_scalar(value)
 
 
 #: Types that are scalars for sure (the quick answer of :func:`is_array`).
@@ -111,7 +122,7 @@ def to_decimal(value: object, *, field: str) -> Decimal:
     >>> to_decimal("4.100.832.000", field="pagu")
     Decimal('4100832000')
     """
-    if isinstance(value, np.ndarray) and value.ndim == 0 and not np.ma.is_masked(value):
+    if is_ndarray(value) and value.ndim == 0 and not np.ma.is_masked(value):
         value = value[()]  # a 0-d array is its one element
     if value is None:
         raise MissingValueError(
@@ -120,11 +131,11 @@ def to_decimal(value: object, *, field: str) -> Decimal:
             value=value,
             fix="missing is not zero: give the figure, or mark it missing explicitly",
         )
-    if isinstance(value, bool | np.bool_):
+    if _is_bool(value):
         raise InvalidTypeError(
             "a boolean is not a number", field=field, value=value, fix=_FIX_NUMBER
         )
-    if isinstance(value, np.timedelta64 | np.datetime64):
+    if _is_time(value):
         raise InvalidTypeError(
             "a duration or a date is not a number", field=field, value=value, fix=_FIX_NUMBER
         )
@@ -132,9 +143,9 @@ def to_decimal(value: object, *, field: str) -> Decimal:
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
-    elif isinstance(value, float | np.floating):
+    elif isinstance(value, float) or (numpy_loaded() and isinstance(value, np.floating)):
         result = _float_to_decimal(float(value), field=field)
-    elif isinstance(value, np.integer):
+    elif numpy_loaded() and isinstance(value, np.integer):
         result = Decimal(int(value))
     elif isinstance(value, str):
         result = parse_number(value, field=field)
@@ -220,7 +231,7 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
     >>> to_rupiah_array(np.array([1.0, 2.0]), field="pagu")
     array([1, 2])
     """
-    if isinstance(value, np.ma.MaskedArray) and np.ma.getmaskarray(value).any():
+    if is_masked_array(value) and np.ma.getmaskarray(value).any():
         raise InvalidValueError(
             "holds masked (missing) amounts", field=field,
             fix="missing is not zero: leave lines without figures out",
@@ -277,8 +288,7 @@ def to_year(value: Any, *, field: str = "year") -> int:
     kinerja.exceptions.InvalidTypeError: year: a year is an int (got '2023'). \
 Fix: write the year as a number, e.g. 2023.
     """
-    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
-            value, int | np.integer):
+    if not _is_whole(value):
         raise InvalidTypeError("a year is an int", field=field, value=value,
                                fix="write the year as a number, e.g. 2023")
     if not FIRST_YEAR <= value <= LAST_YEAR:
@@ -298,8 +308,7 @@ def to_places(value: Any, *, field: str = "places", maximum: int = MAX_PLACES) -
     kinerja.exceptions.InvalidValueError: places: must be from 0 to 100 \
 (got 100000000000000000000). Fix: give a number of decimals such as 2.
     """
-    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
-            value, int | np.integer):
+    if not _is_whole(value):
         raise InvalidTypeError("must be an int", field=field, value=value,
                                fix="give a number of decimals such as 2")
     if not 0 <= value <= maximum:
@@ -319,8 +328,7 @@ def to_count(value: Any, *, field: str, minimum: int = 0, maximum: int | None = 
     kinerja.exceptions.InvalidValueError: seed: must be 0 or more (got -1). \
 Fix: give a whole number from 0.
     """
-    if isinstance(value, bool | np.bool_ | np.timedelta64) or not isinstance(
-            value, int | np.integer):
+    if not _is_whole(value):
         raise InvalidTypeError("must be a whole number (an int)", field=field,
                                value=_short(value), fix=f"give a whole number from {minimum}")
     if value < minimum or (maximum is not None and value > maximum):
@@ -329,6 +337,26 @@ Fix: give a whole number from 0.
                                 fix=f"give a whole number {bound.replace(' or more', '')}"
                                 if maximum is not None else f"give a whole number from {minimum}")
     return int(value)
+
+
+def _is_bool(value: object) -> bool:
+    """A bool or numpy bool (numpy not imported to find out)."""
+    return isinstance(value, bool) or (numpy_loaded() and isinstance(value, np.bool_))
+
+
+def _is_time(value: object) -> bool:
+    """A numpy duration or date (numpy not imported to find out)."""
+    return numpy_loaded() and isinstance(value, np.timedelta64 | np.datetime64)
+
+
+def _is_whole(value: object) -> bool:
+    """An int or numpy integer that is no bool and no duration."""
+    if type(value) is int:
+        return True
+    if not numpy_loaded():
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int | np.integer) and not isinstance(
+        value, bool | np.bool_ | np.timedelta64)
 
 
 def as_array(value: Any, *, field: str) -> npt.NDArray[Any]:

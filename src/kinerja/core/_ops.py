@@ -20,10 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from kinerja.core._input import (
     as_array,
@@ -33,7 +30,11 @@ from kinerja.core._input import (
     to_decimal,
     to_float_array,
 )
+from kinerja.core._numpy import is_ndarray, np
 from kinerja.exceptions import InvalidValueError, KinerjaError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 class ScalarOps:
@@ -100,12 +101,12 @@ class ArrayOps:
     @staticmethod
     def any(condition: Any) -> bool:
         """Tell whether the condition holds anywhere."""
-        return bool(condition.any() if isinstance(condition, np.ndarray) else condition)
+        return bool(condition.any() if is_ndarray(condition) else condition)
 
     @staticmethod
     def all(condition: Any) -> bool:
         """Tell whether the condition holds everywhere."""
-        return bool(condition.all() if isinstance(condition, np.ndarray) else condition)
+        return bool(condition.all() if is_ndarray(condition) else condition)
 
     @staticmethod
     def minimum(value: Any, bound: Any) -> Any:
@@ -173,7 +174,7 @@ class Operands:
         self.values: dict[str, Any] = {}
         flags = dict(flags or {})
         if any(is_array(v) for v in values.values()) or any(
-                isinstance(f, np.ndarray) for f in flags.values()):
+                is_ndarray(f) for f in flags.values()):
             self.ops = ARRAY
             masks = []
             for name, value in values.items():
@@ -183,7 +184,7 @@ class Operands:
                 self.values[name] = data
                 if mask is not None:
                     masks.append(mask)
-            self.values.update({k: f for k, f in flags.items() if isinstance(f, np.ndarray)})
+            self.values.update({k: f for k, f in flags.items() if is_ndarray(f)})
             arrays = [*self.values.values(), *masks]
             names = list(self.values)
             shape = np.shape(arrays[0])
@@ -201,7 +202,7 @@ class Operands:
             if masks:
                 self.mask = np.logical_or.reduce(arrays[len(names):]) if len(masks) > 1 \
                     else np.array(arrays[len(names)], dtype=bool)
-            self.values.update({k: f for k, f in flags.items() if not isinstance(f, np.ndarray)})
+            self.values.update({k: f for k, f in flags.items() if not is_ndarray(f)})
         else:
             self.ops = SCALAR
             for name, value in values.items():
@@ -299,7 +300,7 @@ def _column(value: Any) -> Any:
     """An ndarray (kept masked) for an array-like argument; tuples item by item."""
     if isinstance(value, tuple):
         return tuple(_column(item) for item in value)
-    if isinstance(value, np.ndarray) or not is_array(value):
+    if is_ndarray(value) or not is_array(value):
         return value
     return as_array(value, field="values")
 
@@ -307,10 +308,10 @@ def _column(value: Any) -> Any:
 def _arrays(value: Any) -> list[Any]:
     if isinstance(value, tuple):
         return [a for item in value for a in _arrays(item)]
-    return [value] if isinstance(value, np.ndarray) else []
+    return [value] if is_ndarray(value) else []
 
 
 def _rows(value: Any, rows: slice) -> Any:
     if isinstance(value, tuple):
         return tuple(_rows(item, rows) for item in value)
-    return value[rows] if isinstance(value, np.ndarray) else value
+    return value[rows] if is_ndarray(value) else value

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
-
-import numpy as np
+from typing import Any, TypeGuard
 
 from kinerja.core._input import as_array, is_array
+from kinerja.core._numpy import np, numpy_loaded
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Polarity", "higher_is_better"]
@@ -73,8 +72,7 @@ class Polarity(enum.Enum):
         """
         if isinstance(text, Polarity):
             return text
-        if isinstance(text, int | np.integer) and not isinstance(
-                text, bool | np.bool_ | np.timedelta64):
+        if _is_code(text):
             return cls.from_code(int(text))
         if not isinstance(text, str):
             raise InvalidTypeError("a polarity is written as text", field="polarity",
@@ -109,6 +107,14 @@ _WORDS = {
     "semakin rendah semakin baik": Polarity.LOWER_IS_BETTER,
     "semakin kecil semakin baik": Polarity.LOWER_IS_BETTER,
 }
+
+
+def _is_code(value: object) -> TypeGuard[int]:
+    """An int or numpy integer (no bool, no duration): a polarity code; numpy not imported."""
+    if isinstance(value, int):
+        return not isinstance(value, bool)
+    return numpy_loaded() and isinstance(value, np.integer) and not isinstance(
+        value, np.bool_ | np.timedelta64)
 
 
 def higher_is_better(polarity: Any) -> Any:

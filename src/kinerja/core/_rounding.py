@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import decimal
 from decimal import Decimal
-from typing import Any, overload
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, overload
 
 from kinerja.core._input import (
     MAX_MAGNITUDE,
@@ -24,7 +21,11 @@ from kinerja.core._input import (
     to_float_array,
     to_places,
 )
+from kinerja.core._numpy import np
 from kinerja.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 # Beyond this scaled magnitude a tie decimal may need more than 15 significant
 # digits, where "float(d) == x" no longer proves that d is x's shortest repr;

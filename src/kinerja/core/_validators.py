@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
-import numpy as np
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
+from kinerja.core._numpy import is_ndarray, np, numpy_loaded
 from kinerja.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -267,7 +267,10 @@ def _hint(cls: type, field: attrs.Attribute[Any]) -> Any:
             for name, module in list(sys.modules.items()):
                 if name.startswith("kinerja.") and module is not None:
                     namespace.update({k: v for k, v in vars(module).items()
-                                      if isinstance(v, type) and k not in namespace})
+                                      if issubclass(type(v), type) and k not in namespace})
+            if "np" in annotation:  # numpy's types, for a class with array fields
+                namespace.setdefault("np", np)
+                namespace.setdefault("npt", np.typing)
             try:
                 annotation = eval(annotation, namespace)
             except Exception:
@@ -372,8 +375,8 @@ def _checker(hint: Any) -> Callable[[Any], bool]:
         key, item = _checker(args[0]), _checker(args[1])
         return lambda value: isinstance(value, Mapping) and all(
             key(k) and item(v) for k, v in value.items())
-    if origin is np.ndarray:
-        return lambda value: isinstance(value, np.ndarray)
+    if numpy_loaded() and origin is np.ndarray:  # resolving the hint loaded numpy
+        return is_ndarray
     if origin is not None:
         return lambda value: isinstance(origin, type) and isinstance(value, origin)
     if hint is int:

@@ -11,16 +11,18 @@ are stated in the docs page *Achievement (capaian)* (``docs/achievement.md``).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
-import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import FloatArray, to_decimal
 from kinerja.core._ops import Operands, Ops
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 __all__ = [
     "CAP_120",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, TypeAlias, overload
-
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 from kinerja.core._input import FloatArray, Number
 from kinerja.core._ops import Operands, Ops
@@ -15,7 +13,12 @@ __all__ = ["ArrayInput", "percentage"]
 
 #: What the array path takes, for the type checker: a numpy array (masked too) or a list.
 #: Other array-likes (a pandas column) are accepted at run time and typed ``Any``.
-ArrayInput: TypeAlias = npt.NDArray[Any] | list[Any]
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    ArrayInput: TypeAlias = npt.NDArray[Any] | list[Any]
+else:  # at run time: ndarray (checked without importing numpy) or list
+    ArrayInput = FloatArray | list
 
 
 def share_of(part: Any, whole: Any) -> Any:

@@ -16,9 +16,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
-import numpy as np
-
 from kinerja.core._input import exact, to_decimal
+from kinerja.core._numpy import np
 from kinerja.core._options import check_choice
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 
@@ -153,6 +152,7 @@ def aggregate_periods_array(values: Any, how: Aggregation) -> Any:
     is masked (missing).
 
     >>> import numpy as np
+
     >>> x = np.ma.masked_invalid([[10, 12, 9, 15], [70, 75.5, np.nan, np.nan]])
     >>> aggregate_periods_array(x, "sum").tolist(), aggregate_periods_array(x, "last").tolist()
     ([46.0, 145.5], [15.0, 75.5])

@@ -14,12 +14,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
 from kinerja.auditing._findings import FIELDS, AuditResult, Severity
 from kinerja.core._extras import optional_import
 from kinerja.core._hooks import frame_of
 from kinerja.core._l10n import localized
+from kinerja.core._numpy import np
 from kinerja.core._options import Lang
 from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.outputs._table import Quantity, Table

@@ -15,12 +15,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap, read_only
 from kinerja.core._hooks import frame_of
 from kinerja.core._input import FloatArray, exact, float_errors, to_float_array
+from kinerja.core._numpy import np
 from kinerja.core._ops import ARRAY, ArrayOps
 from kinerja.core._rounding import round_half_up_floats
 from kinerja.core._sentinels import NOT_APPLICABLE
@@ -33,6 +32,9 @@ from kinerja.schemes._combine import (
     combine,
     missing_error,
 )
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 if TYPE_CHECKING:
     from kinerja.schemes._scheme import Scheme

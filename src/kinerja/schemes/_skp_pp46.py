@@ -21,20 +21,22 @@ page *SKP* (``docs/schemes/skp.md``).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._input import FloatArray, exact, to_decimal
 from kinerja.core._notation import format_number, format_trace
+from kinerja.core._numpy import np
 from kinerja.core._ops import SCALAR, Ops
 from kinerja.core._options import check_choice
 from kinerja.core._rounding import round_half_up
 from kinerja.core._validators import checked
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 __all__ = ["ASPECTS", "GAP_POLICIES", "PP46_BANDS", "GapPolicy", "SkpCapaian",
            "pp46_categories", "pp46_figures", "skp_capaian_pp46"]

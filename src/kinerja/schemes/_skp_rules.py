@@ -18,10 +18,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
 from kinerja.core._input import exact, is_array, to_count, to_decimal
 from kinerja.core._notation import format_trace
+from kinerja.core._numpy import np
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 from kinerja.schemes._skp import SkpDistribution, SkpScheme, describe_limits, read_rating
 from kinerja.schemes._skp_file import skp_scheme
