@@ -310,6 +310,8 @@ class _Reader:
         self.paths: dict[tuple[str, ...], int] = {}
         self.failed: set[tuple[int, int]] = set()
         self.levels: dict[str, str] = {}
+        self.scale = layout.scale
+        self.parents: tuple[_Open | None, dict[str, str | None]] = (None, {})
         self.akun_pagu = self.akun_realization = 0
 
     def read(self, header: int, start: int, progress: Progress | None = None) -> None:
@@ -338,15 +340,17 @@ class _Reader:
         value = self.grid.cell(number, self.columns[field])
         return None if is_blank(value) else str(value).strip()
 
-    def _amount(self, number: int, column: int | None) -> int | None:
-        if column is None:
+    def _amount(self, values: tuple[Any, ...], number: int, column: int | None) -> int | None:
+        if column is None or column >= len(values):
             return None
-        value = self.grid.cell(number, column)
+        value = values[column]
+        if value is None:
+            return None
         if type(value) is int and -_QUICK < value < _QUICK:
-            return value * self.layout.scale  # a whole number: what read_amount gives, quickly
+            return value * self.scale  # a whole number: what read_amount gives, quickly
         try:
             return read_amount(value, self.grid.where(number, column), self.layout.notation,
-                               self.layout.scale)
+                               self.scale)
         except KinerjaError as error:
             self.problems.append(error)
             self.failed.add((number, column))
@@ -366,14 +370,15 @@ class _Reader:
         first = code if code is not None else description
         is_total = first is not None and not first[:1].isdigit() and \
             _TOTAL.match(normalise(first)) is not None
-        pagu = self._amount(number, self.columns["pagu"])
+        values = self.grid.rows[number - 1]
+        pagu = self._amount(values, number, self.columns["pagu"])
         months = {}
         for key, column in self.months.items():
-            amount = self._amount(number, column)
+            amount = self._amount(values, number, column)
             if amount is not None:
                 months[key] = amount
-        realization = self._amount(number, self.columns.get("realization"))
-        blokir = self._amount(number, self.columns.get("blokir"))
+        realization = self._amount(values, number, self.columns.get("realization"))
+        blokir = self._amount(values, number, self.columns.get("blokir"))
         if realization is None and months and "realization" not in self.columns:
             realization = sum(months.values())
         elif realization is not None and months and sum(months.values()) != realization:
@@ -426,12 +431,15 @@ class _Reader:
                 f"an akun row needs its {missing}", field=self.grid.where(number, column),
                 value=None, fix="fill the cell (0 if nothing was spent)"))
             return
-        for entry in self.stack:
-            entry.add(row.pagu, row.realization)
+        if self.stack:  # the parent's sums reach the levels above when it closes
+            self.stack[-1].add(row.pagu, row.realization)
         self.akun_pagu += row.pagu
         self.akun_realization += row.realization
-        parents = {entry.row.level: entry.row.description or entry.row.code
-                   for entry in self.stack}
+        top = self.stack[-1] if self.stack else None
+        if self.parents[0] is not top or top is None:  # the akun rows of one parent share it
+            self.parents = (top, {entry.row.level: entry.row.description or entry.row.code
+                                  for entry in self.stack})
+        parents = self.parents[1]
         try:
             self.lines.append(BudgetLine(
                 year=self.year, pagu=row.pagu, realization=row.realization, blokir=row.blokir,
@@ -446,18 +454,21 @@ class _Reader:
     def _close(self, rank: int) -> None:
         while self.stack and self.stack[-1].rank >= rank:
             entry = self.stack.pop()
-            self._compare(entry.row, entry.pagu, entry.realization,
-                          f"the {entry.row.level} {entry.row.code}")
+            if entry.rank != _AKUN and self.stack:  # an akun's sums are its detail rows'
+                self.stack[-1].add(entry.pagu, entry.realization)
+            self._compare(entry.row, entry.pagu, entry.realization, None)
 
     def _compare(self, row: ExportRow, pagu: int | None, realization: int | None,
-                 what: str) -> None:
+                 what: str | None) -> None:
+        """Warn where the row's pagu or realization is not the sum beneath (*what*: its name)."""
         for field, printed, expected in (("pagu", row.pagu, pagu),
                                          ("realization", row.realization, realization)):
             if printed is not None and expected is not None and printed != expected:
                 column = self.columns.get(field, self.columns["pagu"])
+                name = what or f"the {row.level} {row.code}"
                 self.warnings.append(SheetWarning(
                     cell=self.grid.where(row.row, column),
-                    message=f"the {field} of {what} differs from the sum of the rows beneath it",
+                    message=f"the {field} of {name} differs from the sum of the rows beneath it",
                     printed=printed, expected=expected))
 
 
