@@ -270,3 +270,17 @@ def test_a_path_that_is_not_a_path_is_named():
         sheets.write_xlsx(3, [])
     with pytest.raises(kinerja.InvalidTypeError, match="path of a document"):
         sheets.write_docx(3, [])
+
+
+def test_subtotals_are_checked_at_every_level(tmp_path):
+    """RO 5976.EBA.002 prints 250 over akun 120 + 80: one warning there; the levels above agree."""
+    rows = [["Kode", "Uraian", "Pagu", "Realisasi"],
+            ["013.05.WA", "Program", 300, 290], ["5976", "Kegiatan", 300, 290],
+            ["5976.EBA", "KRO", 300, 290], ["5976.EBA.001", "RO satu", 100, 95],
+            ["051", "Komponen", 100, 95], ["521211", "Bahan", 100, 95],
+            ["5976.EBA.002", "RO dua", 250, 195], ["051", "Komponen", 120, 115],
+            ["521211", "Bahan", 120, 115], ["052", "Komponen", 80, 80],
+            ["524111", "Perjalanan", 80, 80], [None, "Jumlah", 300, 290]]
+    export = sheets.read_budget_export(_workbook(tmp_path / "t.xlsx", rows), year=2024)
+    assert [(w.cell, w.printed, w.expected) for w in export.warnings] == [("Data!C8", 250, 200)]
+    assert [line.output for line in export.lines] == ["RO satu", "RO dua", "RO dua"]
