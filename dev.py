@@ -5,8 +5,12 @@
     python3 dev.py test      run the whole test suite (unit, property, doctest, docs)
     python3 dev.py lint      ruff check, mypy --strict and the layer contract (import-linter)
     python3 dev.py docs      build the documentation site (mkdocs --strict)
-    python3 dev.py bench     run the benchmarks (on demand; slow); `bench sheets` reads a
-                             100,000-row budget export against openpyxl alone
+    python3 dev.py bench     run the benchmarks (on demand; slow): the batch path, the national
+                             set and import time (benchmarks/run.py); `bench NAME` runs
+                             benchmarks/NAME.py: `scalar` (the scalar API, one report, start-up),
+                             `frames` (pandas and polars), `sheets` (a 100,000-row export),
+                             `extract` (a 60-page PDF), `parallel` (audit_many with workers and
+                             Dask), `blocks` (the blocked batch path and the allocator)
     python3 dev.py fixtures  rebuild the spreadsheet test fixtures (tests/fixtures/sheets) and
                              the Word and PDF documents (tests/fixtures/documents; the PDFs
                              need LibreOffice's `soffice`, e.g. libreoffice-writer-nogui)
@@ -37,7 +41,7 @@ EXTRAS = {
     "test": ["test", "pandas", "plot", "babel", "docx", "pdf", "xlsx", "dask"],
     "lint": ["lint", "test", "pandas", "plot", "babel", "docx", "pdf", "xlsx", "dask"],
     "docs": ["docs"],
-    "bench": ["test", "pandas", "xlsx", "dask", "pdf", "docx"],
+    "bench": ["test", "pandas", "xlsx", "dask", "pdf", "docx", "bench", "fast"],
     "fixtures": ["xlsx", "docx"],
     "mutate": ["mutate", "test", "pandas"],
 }
@@ -160,8 +164,13 @@ def main(argv: list[str]) -> int:
     if task == "fixtures":
         return (_run(python, "tests/fixtures/sheets/make_fixtures.py", *rest)
                 or _run(python, "tests/fixtures/documents/make_documents.py"))
-    if rest[:1] == ["sheets"]:
-        return _run(python, "benchmarks/sheets.py", *rest[1:])
+    if rest and not rest[0].startswith("-"):
+        script = ROOT / "benchmarks" / f"{rest[0]}.py"
+        if not script.is_file():
+            names = sorted(p.stem for p in (ROOT / "benchmarks").glob("*.py"))
+            print(f"no benchmark {rest[0]!r}; there are: {', '.join(names)}", file=sys.stderr)
+            return 2
+        return _run(python, str(script), *rest[1:])
     return _run(python, "benchmarks/run.py", *rest)
 
 
