@@ -25,7 +25,6 @@ import enum
 import functools
 import re
 import string
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
@@ -35,6 +34,7 @@ from kinerja.core._frozen import FrozenMap
 from kinerja.core._notation import DASH, Numeral, format_significant
 from kinerja.core._options import LANGS, Lang, check_lang
 from kinerja.core._sentinels import NotApplicable, NotStated
+from kinerja.core._toml import PARSER
 
 __all__ = ["Phrase", "catalog", "label", "placeholders", "render", "term", "text"]
 
@@ -50,7 +50,7 @@ def catalog(lang: Lang) -> FrozenMap[str, str]:
     """
     lang = check_lang(lang)
     source = resources.files("kinerja.core").joinpath("locale", f"{lang}.toml")
-    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    data = PARSER.loads(source.read_text(encoding="utf-8"))
     flat: dict[str, str] = {}
 
     def walk(prefix: str, table: Mapping[str, Any]) -> None:

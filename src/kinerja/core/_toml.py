@@ -16,25 +16,20 @@ import json
 import os
 import re
 import stat
-import tomllib
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from kinerja.exceptions import InvalidTypeError, ReportFileError
 
 try:  # the kinerja[fast] extra: the compiled build of the standard library's parser
-    import tomli
-
-    PARSER: ModuleType = tomli
-    _DECODE_ERRORS: tuple[type[Exception], ...] = (tomli.TOMLDecodeError,
-                                                  tomllib.TOMLDecodeError)
+    import tomli as PARSER  # the parser in use, whichever it is
 except ImportError:  # pragma: no cover - the tests install the extra
-    PARSER = tomllib
-    _DECODE_ERRORS = (tomllib.TOMLDecodeError,)
+    import tomllib as PARSER  # type: ignore[no-redef]
 
-__all__ = ["MAX_FILE_BYTES", "read_text_file", "read_toml", "toml_key", "toml_number",
+_DECODE_ERRORS: tuple[type[Exception], ...] = (PARSER.TOMLDecodeError,)
+
+__all__ = ["MAX_FILE_BYTES", "PARSER", "read_text_file", "read_toml", "toml_key", "toml_number",
            "toml_string", "write_text_file"]
 
 #: The largest file kinerja reads: 20 MB, a hundred times the reference report.
