@@ -137,10 +137,15 @@ def test_breakdown_option_chooses_the_breakdowns(tmp_path):
 
 
 def test_bad_export_is_exit_2_with_the_cell(tmp_path, capsys):
-    """Without the layout's notation, '120.750' is ambiguous: exit 2, the cell named."""
+    """A missing layout file, the wrong scale, an ambiguous '120.750': exit 2, each located."""
     assert _run(EXPORT, "--satker", "X", "--layout", str(tmp_path / "none.toml")) == 2
     assert "none.toml" in capsys.readouterr().err
     assert _run(EXPORT, "--satker", "X", "--year", 2024) == 2
+    assert "POK!A4: the title says the amounts are in thousands of Rupiah" in \
+        capsys.readouterr().err
+    layout = tmp_path / "ribu.toml"
+    layout.write_text('kind = "budget"\nscale = "ribu"\n', encoding="utf-8")
+    assert _run(EXPORT, "--satker", "X", "--layout", layout) == 2
     assert "POK!C26" in capsys.readouterr().err
 
 

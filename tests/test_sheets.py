@@ -109,13 +109,38 @@ def test_text_numbers_need_the_declared_notation():
         ("AmbiguousNumberError", "POK!C26", "120.750")]
 
 
-def test_rupiah_scale_refuses_fractions_of_a_rupiah_by_cell():
-    """Read as Rupiah, '10.062,5' (POK!O20) is a fraction of a Rupiah: located, not rounded."""
+def test_rupiah_scale_refuses_fractions_of_a_rupiah_by_cell(tmp_path):
+    """Read as Rupiah, '10.062,5' (Data!C3) is a fraction of a Rupiah: located, not rounded."""
+    rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["051", "Komponen", None, None],
+            ["523111", "Pemeliharaan", "10.062,5", 10_000]]
     with pytest.raises(kinerja.ValidationError) as caught:
+        sheets.read_budget_export(_workbook(tmp_path / "r.xlsx", rows), {"notation": "id"},
+                                  year=2024)
+    assert [e.field for e in caught.value.exceptions] == ["Data!C3"]
+    assert "whole" in caught.value.exceptions[0].message
+
+
+def test_a_scale_the_title_contradicts_is_refused():
+    """'(dalam ribuan rupiah)' in POK!A4 read as Rupiah would be 1.000 times too small."""
+    with pytest.raises(kinerja.InvalidValueError) as caught:
         sheets.read_budget_export(EXPORT, {"notation": "id"}, year=2024)
-    fields = [e.field for e in caught.value.exceptions]
-    assert "POK!O20" in fields
-    assert all("whole" in e.message for e in caught.value.exceptions)
+    assert caught.value.field == "POK!A4"
+    assert caught.value.value == "(dalam ribuan rupiah)"
+    assert "scale = 'ribu'" in caught.value.fix
+
+
+@pytest.mark.parametrize(("title", "scale"), [("Dalam Jutaan Rupiah", "juta"),
+                                               ("Nilai dalam Rupiah", "rupiah"),
+                                               ("x Rp 1.000", "ribu")])
+def test_scale_stated_in_the_title(tmp_path, title, scale):
+    """Millions, Rupiah and 'x Rp 1.000' are recognised: the layout's scale must agree."""
+    rows = [[title], ["Kode", "Uraian", "Pagu", "Realisasi"], ["521211", "Bahan", 10, 9]]
+    path = _workbook(tmp_path / "s.xlsx", rows)
+    export = sheets.read_budget_export(path, {"scale": scale}, year=2024)
+    assert export.lines[0].pagu == 10 * {"juta": 1_000_000, "rupiah": 1, "ribu": 1000}[scale]
+    wrong = "ribu" if scale != "ribu" else "rupiah"
+    with pytest.raises(kinerja.InvalidValueError, match="the title says"):
+        sheets.read_budget_export(path, {"scale": wrong}, year=2024)
 
 
 def test_duplicate_and_unknown_codes_are_located(tmp_path):

@@ -47,6 +47,9 @@ __all__ = ["BudgetExport", "ExportRow", "SheetWarning", "as_layout", "read_budge
 _TOTAL = re.compile(r"^(?:jumlah|total|grand total)(?: (?:seluruhnya|keseluruhan|total|"
                     r"satker|pagu|belanja|akhir))?$")
 _AKUN = LEVELS.index("akun")
+#: The scales' names in a layout and in messages.
+_UNITS = {1: ("rupiah", "Rupiah"), 1000: ("ribu", "thousands of Rupiah"),
+          1_000_000: ("juta", "millions of Rupiah")}
 #: Whole numbers below this are read without the strict parser (a cell's int is exact).
 _QUICK = 10**18
 
@@ -247,7 +250,14 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
     grid = read_grid(path, sheet or chosen.sheet, progress=progress, engine=engine)
     header, columns = find_header(grid, chosen.words, chosen.required,
                                   search=chosen.header_search)
-    facts = title_facts(grid.rows[:header - 1])
+    facts = title_facts(grid.rows[:header - 1], grid.sheet)
+    if facts.scale is not None and facts.scale != chosen.scale:
+        raise InvalidValueError(
+            f"the title says the amounts are in {_UNITS[facts.scale][1]}, but the layout "
+            f"reads them in {_UNITS[chosen.scale][1]}", field=facts.scale_cell,
+            value=facts.scale_text,
+            fix=f"declare scale = '{_UNITS[facts.scale][0]}' in the layout (the built-in "
+            "layout 'sakti' reads thousands, 'omspan' Rupiah), or correct the title")
     if fiscal is None:
         if facts.year is None:
             raise MissingValueError(
