@@ -12,7 +12,7 @@ extra: ``pip install "kinerja[xlsx]"``.  Docs page *Spreadsheets*.
 'ro'
 """
 
-from kinerja.sheets._budget import BudgetExport, ExportRow, SheetWarning, read_budget_export
+from kinerja.sheets._budget import BudgetExport, read_budget_export
 from kinerja.sheets._docx import write_docx
 from kinerja.sheets._ikpa import IkpaSheet, read_ikpa_sheet
 from kinerja.sheets._indicators import IndicatorSheet, read_indicator_sheet
@@ -28,6 +28,7 @@ from kinerja.sheets._layout import (
 from kinerja.sheets._levels import LEVELS, code_level
 from kinerja.sheets._merge import BREAKDOWNS, budget_breakdown, budget_report, merge_budget
 from kinerja.sheets._report_file import MergedFile, merge_budget_file
+from kinerja.sheets._rows import ExportRow, SheetWarning
 from kinerja.sheets._scores import write_scores_xlsx
 from kinerja.sheets._write import SEVERITY_COLOURS, write_xlsx
 

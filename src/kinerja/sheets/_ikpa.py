@@ -28,8 +28,9 @@ from kinerja.report._printed import PrintedFigure
 from kinerja.schemes._presets import ikpa_scheme
 from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ScoreResult
-from kinerja.sheets._budget import SheetWarning, as_layout
+from kinerja.sheets._budget import as_layout
 from kinerja.sheets._layout import SheetLayout
+from kinerja.sheets._rows import SheetWarning
 from kinerja.sheets._workbook import find_header, is_blank, normalise, read_figure, read_grid
 
 __all__ = ["IkpaSheet", "read_ikpa_sheet"]
