@@ -15,10 +15,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from kinerja.core._extras import optional_import
 from kinerja.core._l10n import text
+from kinerja.core._numpy import np
 from kinerja.core._options import Lang, check_lang
 from kinerja.core._rounding import round_half_up
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, ReportFileError
