@@ -19,7 +19,7 @@ import attrs
 
 from kinerja.budget._lines import BudgetLine
 from kinerja.core._frozen import FrozenMap
-from kinerja.core._validators import checked
+from kinerja.core._validators import checked, trusted
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._levels import LEVELS, code_level
@@ -210,9 +210,11 @@ class Reader:
             except KinerjaError as error:
                 self.problems.append(error)
                 return False
-        row = ExportRow(row=number, level=level, code=None if is_total else code,
-                        description=description, pagu=pagu, realization=realization,
-                        blokir=blokir, months=FrozenMap(months))
+        # Every value was read here, cell by cell, by the strict parser: the row is built
+        # without re-checking its annotations (the checks cost more than the row).
+        row = trusted(ExportRow, row=number, level=level, code=None if is_total else code,
+                      description=description, pagu=pagu, realization=realization,
+                      blokir=blokir, months=FrozenMap(months))
         self.rows.append(row)
         if is_total:
             self._close(0)
@@ -257,8 +259,9 @@ class Reader:
                                   for entry in self.stack})
         parents = self.parents[1]
         try:
-            self.lines.append(BudgetLine(
-                year=self.year, pagu=row.pagu, realization=row.realization, blokir=row.blokir,
+            self.lines.append(trusted(  # BudgetLine's own converters and validators run
+                BudgetLine, year=self.year, pagu=row.pagu, realization=row.realization,
+                blokir=row.blokir,
                 program=parents.get("program"), activity=parents.get("kegiatan"),
                 output=parents.get("ro"), account=row.code,
                 name=f"{row.code} {row.description or ''}".strip()))
