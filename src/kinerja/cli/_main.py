@@ -13,24 +13,29 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import kinerja
 from kinerja.auditing._checks import audit
 from kinerja.auditing._findings import field_labels
-from kinerja.batch._chunks import Audited
-from kinerja.batch._many import MAX_WORKERS, iter_audits
 from kinerja.core._l10n import text as text_of
 from kinerja.core._options import LANGS, Lang
 from kinerja.core._toml import write_text_file
-from kinerja.documents._extract import extract
-from kinerja.documents._model import ReviewItem
 from kinerja.documents._page import findings_page
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
 from kinerja.report._model import Report
 from kinerja.report._read import example_report, load_report
-from kinerja.sheets._docx import write_docx
-from kinerja.sheets._write import write_xlsx
+
+if TYPE_CHECKING:
+    from kinerja.batch._chunks import Audited
+    from kinerja.documents._model import ReviewItem
+
+# The batch path (worker processes), the document reader and the spreadsheet writers are
+# reached through kinerja's attributes (kinerja.batch, kinerja.extract, kinerja.write_xlsx,
+# kinerja.write_docx), which load them on first use: auditing one report file does not
+# import them (nor numpy).
 
 _DESCRIPTION = """\
 Recompute the performance figures of an Indonesian government work unit's
@@ -139,7 +144,7 @@ def _load_reviewed(file: Path | None) -> tuple[Report, tuple[ReviewItem, ...]]:
         return example_report(), ()
     if file.suffix.lower() in _REPORT_FILES:
         return load_report(file), ()
-    extraction = extract(file)
+    extraction = kinerja.extract(file)
     print(f"kinerja: {file}: figures read from the document, not yet reviewed "
           f"({len(extraction.review)} review items; see kinerja extract)", file=sys.stderr)
     return extraction.report, extraction.review
@@ -147,7 +152,7 @@ def _load_reviewed(file: Path | None) -> tuple[Report, tuple[ReviewItem, ...]]:
 
 def _extract(args: argparse.Namespace) -> int:
     """Write the draft of a document, its review items on stderr."""
-    extraction = extract(args.file)
+    extraction = kinerja.extract(args.file)
     for item in extraction.review:
         print(f"review: {item.describe()}", file=sys.stderr)
     text = extraction.draft_toml()
@@ -164,9 +169,9 @@ def _jobs(value: str) -> int:
         jobs = int(value)
     except ValueError:
         jobs = 0
-    if not 1 <= jobs <= MAX_WORKERS:
-        raise argparse.ArgumentTypeError(f"give a whole number of processes from 1 to "
-                                         f"{MAX_WORKERS}, not {value!r}")
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of processes from 1, "
+                                         f"not {value!r}")
     return jobs
 
 
@@ -211,7 +216,7 @@ def _audit_files(args: argparse.Namespace) -> int:
     out: list[str] = []
     failed = broken = False
     try:
-        for audited in iter_audits(args.files, workers=args.jobs):
+        for audited in kinerja.batch.iter_audits(args.files, workers=args.jobs):
             if audited.error is not None:
                 broken = True
                 _report_error(audited.source, audited.error)
@@ -282,7 +287,7 @@ def _write_document(args: argparse.Namespace, report: Report) -> int:
     """Write the tables (or the findings) as a workbook or a Word document."""
     if args.output is None:
         return _fail(f"--format {args.format} writes a file: give it with -o FILE")
-    write = write_xlsx if args.format == "xlsx" else write_docx
+    write = kinerja.write_xlsx if args.format == "xlsx" else kinerja.write_docx
     if args.command == "tables":
         write(args.output, chapter_three(report), lang=args.lang)
         return 0
