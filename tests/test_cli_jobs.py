@@ -111,10 +111,18 @@ def test_one_document_formats_need_one_file(files, capsys):
     assert "give one FILE" in err
 
 
-@pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])
-def test_bad_jobs_is_a_command_line_error(files, capsys, jobs):
-    """--jobs takes a whole number from 1: anything else is argparse's status 2."""
+@pytest.mark.parametrize("jobs", ["two", "1.5"])
+def test_jobs_not_a_number_is_a_command_line_error(files, capsys, jobs):
+    """--jobs takes a whole number: anything else is argparse's status 2."""
     with pytest.raises(SystemExit) as caught:
         cli.main(["audit", *files[0], "--jobs", jobs])
     assert caught.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_below_one_is_refused(files, capsys, jobs):
+    """--jobs 0 or below: one message on stderr naming --jobs, status 2, no output."""
+    status, out, err = _run(capsys, "audit", *files[0], "--jobs", jobs)
+    assert (status, out) == (2, "")
+    assert err == f"kinerja: --jobs: give a whole number of worker processes from 1 (got {jobs})\n"

@@ -5,6 +5,7 @@ import itertools
 import pytest
 
 import kinerja
+import kinerja.batch._chunks as chunks
 import kinerja.batch._many as many
 from kinerja import batch
 
@@ -63,6 +64,22 @@ def test_paths_in_workers_report_a_bad_file_and_go_on(files):
     assert len(good) == 8
     assert [a.result.findings for a in good] == [
         kinerja.audit(kinerja.load_report(a.source)).findings for a in good]
+
+
+def test_a_bug_on_one_file_is_that_files_error(files, monkeypatch):
+    """An unexpected exception while reading one file is located there; the others go on."""
+    real = chunks.load_report
+
+    def flaky(path):
+        if path == files[4]:
+            raise ZeroDivisionError("division by zero")
+        return real(path)
+
+    monkeypatch.setattr(chunks, "load_report", flaky)
+    out = list(batch.iter_audits(files))
+    assert [a.ok for a in out] == [True, True, False, True, False, True, True, True, True]
+    assert out[4].error.field == files[4]
+    assert "internal error (ZeroDivisionError: division by zero)" in str(out[4].error)
 
 
 def test_audit_many_names_every_file_it_could_not_read(files, tmp_path):

@@ -27,6 +27,8 @@ __all__ = ["Audited", "PathChunk", "audit_chunk", "audit_path"]
 
 #: Suffixes of report files; anything else is a published document, extracted first.
 REPORT_FILES = (".toml",)
+#: Where to report a bug.
+ISSUES = "https://github.com/kinerja/kinerja/issues"
 
 
 @checked
@@ -87,6 +89,9 @@ class PathChunk:
 def audit_path(index: int, path: str) -> Audited:
     """Read (or extract) one file and audit it; a file that cannot be used gives its error.
 
+    A file that trips a bug in kinerja's readers gives an "internal error"
+    located at the file, so that one file never stops the audit of the others.
+
     Examples
     --------
     >>> audit_path(0, "missing.toml").error.field
@@ -100,6 +105,10 @@ def audit_path(index: int, path: str) -> Audited:
             report, review = extraction.report, len(extraction.review)
     except KinerjaError as error:
         return Audited(index=index, source=path, error=error)
+    except Exception as error:  # a bug in kinerja: this file's error, the others go on
+        return Audited(index=index, source=path, error=KinerjaError(
+            f"internal error ({type(error).__name__}: {error}); this is a bug in kinerja",
+            field=path, fix=f"please report it at {ISSUES} with the file"))
     return Audited(index=index, source=path, result=audit(report), review=review)
 
 

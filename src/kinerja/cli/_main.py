@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                        "(default) or English")
     audit.add_argument("--fail-on-error", action="store_true",
                        help="exit with status 1 when any error is found")
-    audit.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="K",
+    audit.add_argument("-j", "--jobs", type=int, default=1, metavar="K",
                        help="audit several files in K worker processes (default: 1); the "
                        "output keeps the order of the files")
     audit.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -163,23 +163,14 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _jobs(value: str) -> int:
-    """The number of worker processes of ``--jobs``: a whole number from 1."""
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"give a whole number of processes from 1, "
-                                         f"not {value!r}")
-    return jobs
-
-
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
     if args.command == "extract":
         return _extract(args)
     if args.command == "audit":
+        if args.jobs < 1:
+            return _fail(f"--jobs: give a whole number of worker processes from 1 (got "
+                         f"{args.jobs})")
         if len(args.files) > 1:
             return _audit_files(args)
         args.file = args.files[0] if args.files else None
