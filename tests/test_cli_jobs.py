@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,16 @@ def test_jobs_below_one_is_refused(files, capsys, jobs):
     status, out, err = _run(capsys, "audit", *files[0], "--jobs", jobs)
     assert (status, out) == (2, "")
     assert err == f"kinerja: --jobs: give a whole number of worker processes from 1 (got {jobs})\n"
+
+
+def test_a_published_document_is_extracted_in_its_worker(files, capsys):
+    """A .md report among the files: extracted as `kinerja audit DOC` does, the note on stderr."""
+    document = str(Path(__file__).parent / "fixtures" / "documents"
+                   / "lkjip_2023_bapas_pangkalpinang.md")
+    alone = _run(capsys, "audit", document, "--format", "json")
+    status, out, err = _run(capsys, "audit", files[0][0], document, "--format", "json",
+                            "-j", "2")
+    assert status == 0
+    assert json.loads(out)[1] == {"file": document, "findings": json.loads(alone[1])}
+    assert err == alone[2]
+    assert "figures read from the document, not yet reviewed" in err
