@@ -67,3 +67,12 @@ def test_a_workbook_needs_an_output_file(capsys):
     """--format xlsx without -o is refused with status 2 and one message."""
     assert main(["tables", "--format", "xlsx"]) == 2
     assert "-o FILE" in capsys.readouterr().err
+
+
+def test_audit_of_a_document_lists_its_review_items_before_the_findings(capsys):
+    """`kinerja audit DOC` names every review item on stderr, the findings on stdout."""
+    assert main(["audit", str(SEED), "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("\nreview: ") == len(kinerja.extract(SEED).review) > 0
+    assert "review: " not in out
+    assert out.startswith("Audit of")

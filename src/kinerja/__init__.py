@@ -159,7 +159,7 @@ from kinerja.schemes import (
 
 if TYPE_CHECKING:
     from kinerja import batch as batch
-    from kinerja.documents import extract
+    from kinerja.documents import extract, findings_page
     from kinerja.sheets import (
         load_layout,
         read_budget_export,
@@ -176,6 +176,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "batch": "kinerja.batch",
     "extract": "kinerja.documents",
+    "findings_page": "kinerja.documents",
     "load_layout": "kinerja.sheets",
     "read_budget_export": "kinerja.sheets",
     "read_ikpa_sheet": "kinerja.sheets",
@@ -282,6 +283,7 @@ __all__ = [
     "example_path",
     "example_report",
     "extract",
+    "findings_page",
     "format_number",
     "format_percent",
     "format_rupiah",

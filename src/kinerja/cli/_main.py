@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 import kinerja
 from kinerja.auditing._checks import audit
 from kinerja.auditing._findings import field_labels
+from kinerja.cli._import import add_import_parser, run_import
 from kinerja.core._l10n import text as text_of
 from kinerja.core._options import LANGS, Lang
 from kinerja.core._toml import write_text_file
-from kinerja.documents._page import findings_page
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.outputs._lkjip_tables import chapter_three
 from kinerja.outputs._table import render_tables
@@ -56,6 +56,8 @@ examples:
   kinerja extract lkjip.pdf -o draft.toml   a draft report file from a published report
   kinerja audit lkjip.docx          extract and audit in one step (review the draft first!)
   kinerja audit satker/*.toml --jobs 2 --format csv   many files, two worker processes
+  kinerja import budget realisasi.xlsx --layout sakti -o laporan.toml
+                                    a SAKTI export's budget into a report file
 
 exit status: 0 on success (also when findings are listed, unless --fail-on-error),
 1 when --fail-on-error is given and errors were found, 2 when the file (or the
@@ -131,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("file", type=Path, metavar="DOCUMENT", help="the published report")
     draft.add_argument("-o", "--output", type=Path, metavar="FILE",
                        help="write the draft here (default: standard output)")
+    add_import_parser(commands)
     return parser
 
 
@@ -147,6 +150,8 @@ def _load_reviewed(file: Path | None) -> tuple[Report, tuple[ReviewItem, ...]]:
     extraction = kinerja.extract(file)
     print(f"kinerja: {file}: figures read from the document, not yet reviewed "
           f"({len(extraction.review)} review items; see kinerja extract)", file=sys.stderr)
+    for item in extraction.review:  # before the findings, which go to standard output
+        print(f"review: {item.describe()}", file=sys.stderr)
     return extraction.report, extraction.review
 
 
@@ -167,6 +172,8 @@ def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; return 0 or 1 (kinerja errors propagate)."""
     if args.command == "extract":
         return _extract(args)
+    if args.command == "import":
+        return run_import(args)
     if args.command == "audit":
         if args.jobs < 1:
             return _fail(f"--jobs: give a whole number of worker processes from 1 (got "
@@ -182,7 +189,7 @@ def _run(args: argparse.Namespace) -> int:
         failed = False
     else:
         result = audit(report)
-        text = (findings_page(report, result, lang=args.lang, review=review)
+        text = (kinerja.findings_page(report, result, lang=args.lang, review=review)
                 if args.format == "html" else result.render(args.format, args.lang))
         failed = bool(args.fail_on_error and result.errors)
     if args.output is not None:
