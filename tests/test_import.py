@@ -245,3 +245,13 @@ def test_an_export_without_akun_lines_is_refused(tmp_path, capsys):
     assert _run(path, "--year", 2024, "--satker", "X", "-o", out) == 2
     assert "no akun line" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_command_lines_names_are_the_spreadsheet_layers():
+    """The layouts and breakdowns `kinerja import` offers are exactly kinerja.sheets' own."""
+    from kinerja.cli import _import
+    from kinerja.sheets._merge import BREAKDOWNS, DEFAULT_BREAKDOWNS
+
+    assert tuple(kinerja.sheets.LAYOUTS) == _import.LAYOUT_NAMES
+    assert _import.BREAKDOWN_NAMES == BREAKDOWNS
+    assert _import.DEFAULT_BREAKDOWN_NAMES == DEFAULT_BREAKDOWNS

@@ -159,6 +159,8 @@ from kinerja.schemes import (
 
 if TYPE_CHECKING:
     from kinerja import batch as batch
+    from kinerja import documents as documents
+    from kinerja import sheets as sheets
     from kinerja.documents import extract, findings_page
     from kinerja.sheets import (
         load_layout,
@@ -175,6 +177,8 @@ if TYPE_CHECKING:
 #: ``from kinerja import batch`` work as for any attribute.
 _LAZY = {
     "batch": "kinerja.batch",
+    "documents": "kinerja.documents",
+    "sheets": "kinerja.sheets",
     "extract": "kinerja.documents",
     "findings_page": "kinerja.documents",
     "load_layout": "kinerja.sheets",

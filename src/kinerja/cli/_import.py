@@ -13,17 +13,25 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
+import kinerja
 from kinerja.core._toml import write_text_file
 from kinerja.exceptions import KinerjaError, ValidationError
 from kinerja.report._write import dump_report
-from kinerja.sheets._budget import BudgetExport, read_budget_export
-from kinerja.sheets._layout import LAYOUTS
-from kinerja.sheets._merge import BREAKDOWNS, DEFAULT_BREAKDOWNS, budget_report
-from kinerja.sheets._report_file import merge_budget_file
 
-__all__ = ["ProgressBar", "add_import_parser", "run_import"]
+if TYPE_CHECKING:
+    from kinerja.sheets import BudgetExport
+
+#: The built-in layouts, the breakdowns and the default ones, named here so that the
+#: command line starts without the spreadsheet layer (kinerja.sheets loads when the
+#: command runs); tests/test_import_cli.py checks them against kinerja.sheets.
+LAYOUT_NAMES = ("sakti", "omspan")
+BREAKDOWN_NAMES = ("spending_type", "program", "activity", "output", "account")
+DEFAULT_BREAKDOWN_NAMES = ("spending_type", "activity")
+
+__all__ = ["BREAKDOWN_NAMES", "DEFAULT_BREAKDOWN_NAMES", "LAYOUT_NAMES", "ProgressBar",
+           "add_import_parser", "run_import"]
 
 _EPILOG = """\
 examples:
@@ -66,7 +74,7 @@ def add_import_parser(commands: Any) -> argparse.ArgumentParser:
         "a report file's [budget], or merge them into an existing report file.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     budget.add_argument("file", type=Path, metavar="EXPORT", help="the export (.xlsx or .csv)")
-    budget.add_argument("--layout", metavar="|".join(LAYOUTS) + "|LAYOUT.toml",
+    budget.add_argument("--layout", metavar="|".join(LAYOUT_NAMES) + "|LAYOUT.toml",
                         help="a built-in layout (sakti: thousands of Rupiah; omspan: Rupiah) "
                         "or a layout file (docs: Spreadsheets); default: Rupiah, the usual "
                         "headings")
@@ -81,9 +89,9 @@ def add_import_parser(commands: Any) -> argparse.ArgumentParser:
                         "its title rows state, e.g. 'TA 2024')")
     budget.add_argument("--sheet", metavar="NAME", help="the sheet (default: the layout's, "
                         "else the first)")
-    budget.add_argument("--breakdown", action="append", choices=BREAKDOWNS,
+    budget.add_argument("--breakdown", action="append", choices=BREAKDOWN_NAMES,
                         help="a breakdown to fill (repeat for several; default: "
-                        + " and ".join(DEFAULT_BREAKDOWNS) + ")")
+                        + " and ".join(DEFAULT_BREAKDOWN_NAMES) + ")")
     budget.add_argument("--replace", action="store_true",
                         help="replace the report's lines of the same breakdown and year "
                         "(without it, such lines are a conflict and nothing is written)")
@@ -145,8 +153,8 @@ def run_import(args: argparse.Namespace) -> int:
     bar = ProgressBar(args.file.name if isinstance(args.file, Path) else str(args.file))
     try:
         try:
-            export = read_budget_export(args.file, args.layout, year=args.year,
-                                        sheet=args.sheet, progress=bar)
+            export = kinerja.read_budget_export(args.file, args.layout, year=args.year,
+                                                sheet=args.sheet, progress=bar)
         finally:
             bar.close()
         return _write(args, export)
@@ -157,7 +165,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, export: BudgetExport) -> int:
-    breakdowns = tuple(dict.fromkeys(args.breakdown or DEFAULT_BREAKDOWNS))
+    breakdowns = tuple(dict.fromkeys(args.breakdown or DEFAULT_BREAKDOWN_NAMES))
     for warning in export.warnings:
         print(f"kinerja: warning: {warning.cell}: {warning.message} (printed "
               f"{warning.printed}, the rows beneath sum to {warning.expected})", file=sys.stderr)
@@ -168,7 +176,8 @@ def _write(args: argparse.Namespace, export: BudgetExport) -> int:
         if args.satker:
             print(f"kinerja: note: {output} names its satker; --satker is not used",
                   file=sys.stderr)
-        merged = merge_budget_file(output, export, breakdowns=breakdowns, replace=args.replace)
+        merged = kinerja.sheets.merge_budget_file(output, export, breakdowns=breakdowns,
+                                                  replace=args.replace)
         print(f"kinerja: {read} merged into {output} ({', '.join(breakdowns)}"
               f"{f'; {merged.replaced} lines replaced' if merged.replaced else ''})",
               file=sys.stderr)
@@ -176,7 +185,7 @@ def _write(args: argparse.Namespace, export: BudgetExport) -> int:
             print(f"kinerja: note: {output} was written anew (its comments were not kept): "
                   "its budget is not written as [[budget.*]] entries", file=sys.stderr)
         return 0
-    report = budget_report(export, satker=args.satker, breakdowns=breakdowns)
+    report = kinerja.sheets.budget_report(export, satker=args.satker, breakdowns=breakdowns)
     text = dump_report(report)
     if output is None:
         sys.stdout.write(text)
