@@ -12,8 +12,7 @@ re-exported here); charts in :mod:`kinerja.plot`.
 Decimal('124.84')
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kinerja.auditing import AuditResult, Finding, Severity, audit
 from kinerja.budget import (
@@ -50,6 +49,7 @@ from kinerja.core import (
     parse_rupiah,
     round_half_up,
 )
+from kinerja.core._lazy import lazy_attributes
 from kinerja.exceptions import (
     AmbiguousNumberError,
     InvalidTypeError,
@@ -115,7 +115,6 @@ from kinerja.report import (
     save_report,
 )
 from kinerja.schemes import (
-    PENYERAPAN_TARGETS,
     Aspect,
     Band,
     BatchScore,
@@ -128,33 +127,18 @@ from kinerja.schemes import (
     ScoreResult,
     ScoreStep,
     dump_scheme,
-    dump_skp_scheme,
     emonev_scale,
-    ikpa_belanja_kontraktual,
-    ikpa_capaian_output,
-    ikpa_deviasi_halaman_iii,
-    ikpa_dispensasi_spm,
-    ikpa_penyerapan,
-    ikpa_revisi_dipa,
     ikpa_scheme,
-    ikpa_up_tup,
     lke_answer_scale,
     lke_check_printed,
     lke_evaluation,
     lke_scheme,
     lke_score,
     load_scheme,
-    load_skp_scheme,
     loads_scheme,
-    loads_skp_scheme,
     nka_scheme,
     preset_schemes,
     save_scheme,
-    skp_capaian_pp46,
-    skp_credit_points,
-    skp_distribution,
-    skp_predikat,
-    skp_scheme,
 )
 
 if TYPE_CHECKING:
@@ -162,6 +146,24 @@ if TYPE_CHECKING:
     from kinerja import documents as documents
     from kinerja import sheets as sheets
     from kinerja.documents import extract, findings_page
+    from kinerja.schemes import (
+        PENYERAPAN_TARGETS,
+        dump_skp_scheme,
+        ikpa_belanja_kontraktual,
+        ikpa_capaian_output,
+        ikpa_deviasi_halaman_iii,
+        ikpa_dispensasi_spm,
+        ikpa_penyerapan,
+        ikpa_revisi_dipa,
+        ikpa_up_tup,
+        load_skp_scheme,
+        loads_skp_scheme,
+        skp_capaian_pp46,
+        skp_credit_points,
+        skp_distribution,
+        skp_predikat,
+        skp_scheme,
+    )
     from kinerja.sheets import (
         load_layout,
         read_budget_export,
@@ -187,18 +189,26 @@ _LAZY = {
     "read_indicator_sheet": "kinerja.sheets",
     "write_docx": "kinerja.sheets",
     "write_xlsx": "kinerja.sheets",
+    "PENYERAPAN_TARGETS": "kinerja.schemes",
+    "dump_skp_scheme": "kinerja.schemes",
+    "ikpa_belanja_kontraktual": "kinerja.schemes",
+    "ikpa_capaian_output": "kinerja.schemes",
+    "ikpa_deviasi_halaman_iii": "kinerja.schemes",
+    "ikpa_dispensasi_spm": "kinerja.schemes",
+    "ikpa_penyerapan": "kinerja.schemes",
+    "ikpa_revisi_dipa": "kinerja.schemes",
+    "ikpa_up_tup": "kinerja.schemes",
+    "load_skp_scheme": "kinerja.schemes",
+    "loads_skp_scheme": "kinerja.schemes",
+    "skp_capaian_pp46": "kinerja.schemes",
+    "skp_credit_points": "kinerja.schemes",
+    "skp_distribution": "kinerja.schemes",
+    "skp_predikat": "kinerja.schemes",
+    "skp_scheme": "kinerja.schemes",
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A name of a top layer, imported on its first use (see ``_LAZY``)."""
-    home = _LAZY.get(name)
-    if home is None:
-        raise AttributeError(f"module 'kinerja' has no attribute {name!r}")
-    module = importlib.import_module(home)
-    value = module if home == f"kinerja.{name}" else getattr(module, name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 __version__ = "0.1.0.dev0"
 

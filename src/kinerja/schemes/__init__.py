@@ -12,20 +12,11 @@ The value classes of the SAKIP evaluation and of SKP (:class:`LkeScore`,
 also from :mod:`kinerja`.
 """
 
+from typing import TYPE_CHECKING
+
+from kinerja.core._lazy import lazy_attributes
 from kinerja.schemes._batch import BatchScore
 from kinerja.schemes._file import dump_scheme, load_scheme, loads_scheme, save_scheme
-from kinerja.schemes._ikpa_2024 import (
-    ikpa_belanja_kontraktual,
-    ikpa_capaian_output,
-    ikpa_dispensasi_spm,
-    ikpa_up_tup,
-)
-from kinerja.schemes._ikpa_components import (
-    PENYERAPAN_TARGETS,
-    ikpa_deviasi_halaman_iii,
-    ikpa_penyerapan,
-)
-from kinerja.schemes._ikpa_revisi import ikpa_revisi_dipa
 from kinerja.schemes._lke import LkeLoss, LkeScore, lke_answer_scale, lke_scheme, lke_score
 from kinerja.schemes._lke_review import (
     LkeDifference,
@@ -39,10 +30,54 @@ from kinerja.schemes._presets import emonev_scale, ikpa_scheme, nka_scheme, pres
 from kinerja.schemes._progress import ProgressScale
 from kinerja.schemes._scheme import Scheme
 from kinerja.schemes._scoring import ComponentScore, ScoreResult, ScoreStep
-from kinerja.schemes._skp import SkpDistribution, SkpScheme
-from kinerja.schemes._skp_file import dump_skp_scheme, load_skp_scheme, loads_skp_scheme, skp_scheme
-from kinerja.schemes._skp_pp46 import SkpCapaian, skp_capaian_pp46
-from kinerja.schemes._skp_rules import skp_credit_points, skp_distribution, skp_predikat
+
+if TYPE_CHECKING:
+    from kinerja.schemes._ikpa_2024 import (
+        ikpa_belanja_kontraktual,
+        ikpa_capaian_output,
+        ikpa_dispensasi_spm,
+        ikpa_up_tup,
+    )
+    from kinerja.schemes._ikpa_components import (
+        PENYERAPAN_TARGETS,
+        ikpa_deviasi_halaman_iii,
+        ikpa_penyerapan,
+    )
+    from kinerja.schemes._ikpa_revisi import ikpa_revisi_dipa
+    from kinerja.schemes._skp import SkpDistribution, SkpScheme
+    from kinerja.schemes._skp_file import (
+        dump_skp_scheme,
+        load_skp_scheme,
+        loads_skp_scheme,
+        skp_scheme,
+    )
+    from kinerja.schemes._skp_pp46 import SkpCapaian, skp_capaian_pp46
+    from kinerja.schemes._skp_rules import skp_credit_points, skp_distribution, skp_predikat
+
+#: The SKP rules and the IKPA component calculators, loaded on first use (core/_lazy.py):
+#: an audit of a report file needs neither.
+_LAZY = {
+    "PENYERAPAN_TARGETS": "kinerja.schemes._ikpa_components",
+    "SkpCapaian": "kinerja.schemes._skp_pp46",
+    "SkpDistribution": "kinerja.schemes._skp",
+    "SkpScheme": "kinerja.schemes._skp",
+    "dump_skp_scheme": "kinerja.schemes._skp_file",
+    "ikpa_belanja_kontraktual": "kinerja.schemes._ikpa_2024",
+    "ikpa_capaian_output": "kinerja.schemes._ikpa_2024",
+    "ikpa_deviasi_halaman_iii": "kinerja.schemes._ikpa_components",
+    "ikpa_dispensasi_spm": "kinerja.schemes._ikpa_2024",
+    "ikpa_penyerapan": "kinerja.schemes._ikpa_components",
+    "ikpa_revisi_dipa": "kinerja.schemes._ikpa_revisi",
+    "ikpa_up_tup": "kinerja.schemes._ikpa_2024",
+    "load_skp_scheme": "kinerja.schemes._skp_file",
+    "loads_skp_scheme": "kinerja.schemes._skp_file",
+    "skp_capaian_pp46": "kinerja.schemes._skp_pp46",
+    "skp_credit_points": "kinerja.schemes._skp_rules",
+    "skp_distribution": "kinerja.schemes._skp_rules",
+    "skp_predikat": "kinerja.schemes._skp_rules",
+    "skp_scheme": "kinerja.schemes._skp_file",
+}
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = [
     "PENYERAPAN_TARGETS",
