@@ -1,13 +1,13 @@
 """numpy, imported when an array first appears: the scalar path and the CLI start without it.
 
-``from kinerja.core._numpy import np`` gives a module that imports numpy on its
-first attribute access (:class:`importlib.util.LazyLoader`, the standard
-library's lazy import), so that ``kinerja audit`` on a report file, which
-computes with Decimals only, does not pay numpy's import (about a fifth of its
-start-up).  Code that only *asks* whether a value is an array uses
-:func:`is_ndarray` and friends, which answer "no" without importing numpy
-while numpy is not loaded: no value can be a numpy array before numpy is
-imported.  Type checkers see the real numpy.  Docs page *Performance*.
+``from kinerja.core._numpy import np`` gives an object that imports numpy on its
+first attribute access and then hands out numpy's attributes, so that
+``kinerja audit`` on a report file, which computes with Decimals only, does not
+pay numpy's import (about half of its start-up).  Code that only *asks* whether
+a value is an array uses :func:`is_ndarray` and friends, which answer "no"
+without importing numpy while numpy is not loaded: no value can be a numpy
+array before numpy is imported.  Type checkers see the real numpy.  Docs page
+*Performance*.
 
 >>> from kinerja.core._numpy import np
 >>> np.array([1.0, 2.0]).sum()
@@ -16,7 +16,7 @@ np.float64(3.0)
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeGuard
@@ -24,41 +24,59 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 __all__ = ["is_masked_array", "is_ndarray", "is_numpy_scalar", "np", "numpy_loaded"]
 
 
-def _lazy(name: str) -> ModuleType:
-    """The module *name*: as imported already, or one that imports itself on first use."""
-    module = sys.modules.get(name)
-    if module is not None:
-        return module
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None, f"{name} is a dependency of kinerja"
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
+class _Numpy:
+    """numpy, imported on the first attribute access (``np.array``), then served from it.
+
+    The import goes through :func:`importlib.import_module`, under the interpreter's
+    import lock, so threads that touch ``np`` at once all see numpy whole; nothing is
+    put in ``sys.modules`` but numpy itself.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        module = _MODULE[0] if _MODULE else _load()
+        return getattr(module, name)
+
+    def __repr__(self) -> str:
+        return "<numpy, imported on first use>"
+
+
+_MODULE: list[ModuleType] = []
+
+
+def _load() -> ModuleType:
+    module = importlib.import_module("numpy")
+    if not _MODULE:
+        _MODULE.append(module)
     return module
 
 
 if TYPE_CHECKING:
     import numpy as np
 else:
-    np = _lazy("numpy")
-
-_LOADED = False
+    np = _Numpy()
 
 
 def numpy_loaded() -> bool:
-    """Whether numpy has really been imported (by kinerja, by pandas or by the user).
+    """Whether numpy has been imported completely (by kinerja, by pandas or by the user).
+
+    A numpy still being imported (by another thread) counts as not loaded: no
+    value can be a numpy array yet.
 
     >>> numpy_loaded() in (True, False)
     True
     """
-    global _LOADED
-    if not _LOADED:
-        module = sys.modules.get("numpy")
-        # A lazy module turns into a plain module when it loads.
-        _LOADED = module is not None and type(module) is ModuleType
-    return _LOADED
+    if _MODULE:
+        return True
+    module = sys.modules.get("numpy")
+    if module is None:
+        return False
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and getattr(spec, "_initializing", False):
+        return False
+    _MODULE.append(module)
+    return True
 
 
 def is_ndarray(value: Any) -> TypeGuard[np.ndarray[Any, Any]]:
