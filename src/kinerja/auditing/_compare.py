@@ -19,7 +19,7 @@ import attrs
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import NOTATION, ROUNDING, T
 from kinerja.core._frozen import FrozenMap
-from kinerja.core._input import exact
+from kinerja.core._input import CONTEXT, exact
 from kinerja.core._notation import Numeral, format_plain
 from kinerja.core._rounding import round_half_up
 from kinerja.report._printed import PrintedNumber
@@ -55,12 +55,12 @@ class Outcome:
 def exact_text(value: Decimal) -> str:
     """*value* in plain notation with every digit kinerja computed (no exponent).
 
-    >>> exact_text(Decimal(301) / Decimal(3))
-    '100.3333333333333333333333333'
+    >>> exact_text(Decimal("79.999999999999999999999999999996"))
+    '79.999999999999999999999999999996'
     >>> exact_text(Decimal("1E+2"))
     '100'
     """
-    return format(value.normalize(), "f")
+    return format(value.normalize(CONTEXT), "f")  # 50 digits, not the default 28
 
 
 def _in_scale(number: PrintedNumber, value: Decimal) -> Decimal:
