@@ -95,3 +95,32 @@ def test_a_ckk_of_a_goal_without_indicators_cannot_be_checked():
     (finding,) = [f for f in result if f.location == "Bab III, CKK"]
     assert finding.severity is not kinerja.Severity.ERROR
     assert "SK-9" in finding.message("en")
+
+
+def _audit_ckk(realizations: tuple[int, int, int], lower: bool = False) -> list:
+    """The findings on the printed CKK "100 %" for three outputs with these realizations."""
+    text = REPORT.replace("{text}", "100 %")
+    for code, value in zip(("RO-1", "RO-2", "RO-3"), realizations, strict=True):
+        old = {"RO-1": 122, "RO-2": 80, "RO-3": 142}[code]
+        text = text.replace(f"realizations = {{ 2023 = {old} }}",
+                            f"realizations = {{ 2023 = {value} }}", 1)
+    if lower:
+        text = text.replace('code = "RO-2"\n', 'code = "RO-2"\npolarity = "negatif"\n', 1)
+    result = kinerja.audit(kinerja.loads_report(text))
+    return [f for f in result if f.location == "Bab III, CKK"]
+
+
+def test_a_negative_ck_makes_the_ckk_uncheckable_not_a_crash():
+    """R = 250 against T = 100, lower is better: (200 − 250) % is negative; a note, no error."""
+    (finding,) = _audit_ckk((122, 250, 142), lower=True)
+    assert (finding.rule, finding.severity) == ("cannot-check", kinerja.Severity.INFO)
+    assert "RO-2" in finding.message("en")
+
+
+def test_small_cks_are_percent_not_fractions():
+    """CKs of 1 %, 1 % and 2 %: CKK = (0,01 · 0,01 · 0,02)^(1/3) × 100 = 1,26 %, checked."""
+    # 1,26³ = 2,000376 ≥ 2 > 1,255³ = 1,9767…: the cube root of 2 rounds to 1,26.
+    assert Fraction("1.255") ** 3 < 2 <= Fraction("1.265") ** 3
+    (finding,) = _audit_ckk((1, 1, 2))
+    assert (finding.rule, finding.expected) == ("ckk", "1")  # printed "100 %": no decimals
+    assert finding.exact.startswith("1.2599")  # 2^(1/3) = 1.259921…

@@ -128,7 +128,15 @@ def ckk(report: Report, figure: PrintedFigure, year: int) -> Outcome | None:
                 and r.raw is not None]
     if not reported:
         return no_figure("achievements", year)
-    value = output_achievement_ckk([r.raw for r in reported])
+    negative = [r.indicator.code for r in reported if r.raw is not None and r.raw < 0]
+    if negative:  # a lower-is-better R above 2T: no CK of PMK 214/2017 is negative
+        return Outcome("cannot-check", Severity.INFO, "n/a",
+                       (part("ckk_negative", codes=", ".join(negative)),), CKK)
+    raws = [r.raw for r in reported if r.raw is not None]
+    # The CKs are percent; all at most 2 % would read as fractions to the CKK's guard
+    # against mixed-up units, so they go as fractions then (the same figures).
+    value = (output_achievement_ckk(raws) if max(raws) > 2 else
+             output_achievement_ckk([v / 100 for v in raws], ck_unit="fraction"))
     return compare(figure.numbers()[0], value, rule="ckk", source=CKK, template="ckk",
                    params={"count": len(reported),
                            "codes": ", ".join(r.indicator.code for r in reported)})
