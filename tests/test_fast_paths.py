@@ -147,7 +147,8 @@ def test_compiled_toml_parser_reads_as_the_standard_library() -> None:
 
 
 @pytest.mark.parametrize("text", ["a = ", "a = 1\na = 2", "[t]\n[t]", "a = [1, 2", "a = 1.2.3",
-                                  "x = 'unterminated"])
+                                  "x = 'unterminated",
+                                  "a = {x = 1,\n y = 2}", "t = 07:32"])  # TOML 1.1 only
 def test_both_toml_parsers_refuse_the_same_files(text: str) -> None:
     """A file one parser refuses, the other refuses too (as a ReportFileError from read_toml)."""
     import tomllib
