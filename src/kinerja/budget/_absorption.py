@@ -20,6 +20,7 @@ from kinerja.core._input import (
 from kinerja.core._numpy import np
 from kinerja.core._ops import blockwise
 from kinerja.core._rounding import round_half_up
+from kinerja.core._scratch import empty as scratch_empty
 from kinerja.exceptions import InvalidValueError, UndefinedRatioError
 from kinerja.indicators._percentage import ArrayInput, share_of
 
@@ -138,8 +139,12 @@ def _absorption_array(realization: Any, pagu: Any, places: int | None) -> Any:
     if places is None:
         return _correctly_rounded(spent, budget)
     quotient, remainder = _long_division(spent, budget, 2 + places)
-    round_up = 2 * remainder >= budget  # half up, decided on the exact remainder
-    return (quotient + round_up).astype(np.float64) / 10.0**places
+    # Half up, decided on the exact remainder: 2 · remainder >= budget (no overflow: the
+    # remainder is below the budget, at most 9.2 × 10^17).  In the block's scratch buffers.
+    round_up = np.multiply(remainder, 2, out=remainder) >= budget
+    np.add(quotient, round_up, out=quotient)
+    # int64 / float is float64 division of the int64 converted to float64 (one ufunc)
+    return np.divide(quotient, 10.0**places, out=scratch_empty(spent.shape, np.float64))
 
 
 def _correctly_rounded(spent: IntArray, budget: IntArray) -> FloatArray:
@@ -151,9 +156,10 @@ def _correctly_rounded(spent: IntArray, budget: IntArray) -> FloatArray:
     is also correctly rounded.
     """
     small = (spent <= FLOAT_EXACT // 100) & (budget <= FLOAT_EXACT)
-    result: FloatArray = np.empty(spent.shape, dtype=np.float64)
-    np.divide((spent * 100).astype(np.float64), budget.astype(np.float64), out=result,
-              where=small)
+    result: FloatArray = scratch_empty(spent.shape, np.float64)
+    scaled = np.multiply(spent, 100, out=scratch_empty(spent.shape, np.int64))
+    # int64 / int64 is float64 division of both converted to float64 (one ufunc)
+    np.divide(scaled, budget, out=result, where=small)
     for index in zip(*np.nonzero(~small), strict=True):
         result[index] = int(spent[index]) * 100 / int(budget[index])
     return result
@@ -175,7 +181,9 @@ def _long_division(spent: IntArray, budget: IntArray, digits: int) -> tuple[IntA
             fix="such amounts exceed the national budget; check the figure",
         )
     if spent.size and int(spent.max()) <= INT64_MAX // 10**digits:
-        return np.divmod(spent * 10**digits, budget)  # spent · 10^digits fits: one division
+        # spent · 10^digits fits: one division (in the block's scratch buffers, if any)
+        scaled = np.multiply(spent, 10**digits, out=scratch_empty(spent.shape, np.int64))
+        return np.divmod(scaled, budget, out=(scaled, scratch_empty(spent.shape, np.int64)))
     quotient, remainder = np.divmod(spent, budget)
     if quotient.size and int(quotient.max()) > (INT64_MAX // 10**digits) - 1:
         raise InvalidValueError(

@@ -31,6 +31,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from kinerja.core._exact import CONTEXT, exact
 from kinerja.core._numpy import is_masked_array, is_ndarray, is_numpy_scalar, np, numpy_loaded
 from kinerja.core._parse import parse_number, parse_rupiah
+from kinerja.core._scratch import adopt
+from kinerja.core._scratch import empty as scratch_empty
+from kinerja.core._scratch import where as scratch_where
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
 
 __all__ = [
@@ -251,16 +254,20 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
         raise InvalidTypeError(f"expected whole Rupiah, not an array of dtype {array.dtype}",
                                field=field, fix="give an int64 array")
     if array.dtype.kind == "f":
+        scratch = scratch_empty(array.shape, np.float64)  # a block's buffer, if any
         with np.errstate(invalid="ignore", over="ignore"):
-            integral = np.isfinite(array) & (np.floor(array) == array) \
-                & (np.abs(array) <= FLOAT_EXACT)
+            integral = np.isfinite(array)
+            integral &= np.floor(array, out=scratch) == array
+            integral &= np.abs(array, out=scratch) <= FLOAT_EXACT
         if not integral.all():
             first = int(np.flatnonzero(~integral)[0])
             raise InvalidValueError(
                 f"holds a value that is not a whole Rupiah at position {first}", field=field,
                 value=array.ravel()[first], fix="give whole Rupiah as int64 (no NaN, no sen)",
             )
-        array = array.astype(np.int64)
+        whole = scratch.view(np.int64)  # array.astype(np.int64), into the same buffer
+        np.copyto(whole, array, casting="unsafe")
+        array = whole
     elif array.dtype == np.uint64 and (array > INT64_MAX).any():
         raise InvalidValueError("holds amounts above the int64 range", field=field,
                                 fix="split the amount or use the scalar path")
@@ -442,15 +449,23 @@ def to_float_array(
             f"expected numbers, not an array of dtype {raw.dtype}", field=field,
             fix=_FIX_NUMBER,
         )
-    data = raw.astype(np.float64, copy=False)
+    if raw.dtype == np.float64:
+        data = raw
+    else:
+        data = scratch_empty(raw.shape, np.float64)  # raw.astype(np.float64), in a block's buffer
+        np.copyto(data, raw, casting="unsafe")
     if mask is not None:
-        data = np.where(mask, 1.0, data)  # a harmless filler; the mask is carried along
-    if data.size and not allow_nan:
+        data = scratch_where(mask, 1.0, data)  # a harmless filler; the mask is carried along
+    if data.size:
         # Fast path, two reductions: NaN propagates through min and max, so both
-        # bounds are finite (and the low one >= 0) only when every element is.
-        low, high = data.min(), data.max()
+        # bounds are finite (and the low one >= 0) only when every element is.  Where
+        # NaN is allowed, fmin and fmax pass over it (and give NaN if all are NaN).
+        if allow_nan:
+            low, high = np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+        else:
+            low, high = data.min(), data.max()
         if low > -_MAX_FLOAT and high < _MAX_FLOAT and (allow_negative or low >= 0):
-            return data, mask
+            return adopt(data), mask
     bad = np.isinf(data) if allow_nan else ~np.isfinite(data)
     if bad.any():
         raise InvalidValueError(
@@ -472,7 +487,7 @@ def to_float_array(
                 field=field,
                 fix="achievements, shares and amounts are defined for values >= 0",
             )
-    return data, mask
+    return adopt(data), mask
 
 
 def _object_to_float(

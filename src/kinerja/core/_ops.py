@@ -31,6 +31,8 @@ from kinerja.core._input import (
     to_float_array,
 )
 from kinerja.core._numpy import is_ndarray, np
+from kinerja.core._scratch import scratch
+from kinerja.core._scratch import where as _where
 from kinerja.exceptions import InvalidValueError, KinerjaError
 
 if TYPE_CHECKING:
@@ -95,8 +97,8 @@ class ArrayOps:
 
     @staticmethod
     def where(condition: Any, if_true: Any, if_false: Any) -> Any:
-        """Pick element-wise."""
-        return np.where(condition, if_true, if_false)
+        """Pick element-wise (into a scratch buffer inside a blocked call)."""
+        return _where(condition, if_true, if_false)
 
     @staticmethod
     def any(condition: Any) -> bool:
@@ -271,18 +273,20 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
     outputs: list[npt.NDArray[np.float64]] = []
     masks: list[npt.NDArray[np.bool_] | None] = []
     try:
-        for start in range(0, shape[0], BLOCK_ROWS):
-            rows = slice(start, start + BLOCK_ROWS)
-            results = run(*(_rows(arg, rows) for arg in columns))
-            if not outputs:
-                outputs = [np.empty(shape, dtype=np.float64) for _ in results]
-                masks = [None] * len(results)
-            for index, result in enumerate(results):
-                outputs[index][rows] = np.ma.getdata(result)
-                if isinstance(result, np.ma.MaskedArray):
-                    if masks[index] is None:
-                        masks[index] = np.zeros(shape, dtype=bool)
-                    masks[index][rows] = np.ma.getmaskarray(result)  # type: ignore[index]
+        with scratch():
+            for start in range(0, shape[0], BLOCK_ROWS):
+                rows = slice(start, start + BLOCK_ROWS)
+                results = run(*(_rows(arg, rows) for arg in columns))
+                if not outputs:
+                    outputs = [np.empty(shape, dtype=np.float64) for _ in results]
+                    masks = [None] * len(results)
+                for index, result in enumerate(results):
+                    outputs[index][rows] = np.ma.getdata(result)
+                    if isinstance(result, np.ma.MaskedArray):
+                        if masks[index] is None:
+                            masks[index] = np.zeros(shape, dtype=bool)
+                        masks[index][rows] = np.ma.getmaskarray(result)  # type: ignore[index]
+                del results, result  # the block's buffers are free for the next block
     except KinerjaError:
         run(*args)  # raises the same error, located in the whole array
         raise
