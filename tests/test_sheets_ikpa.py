@@ -91,3 +91,27 @@ def test_wrong_printed_figures_are_audit_findings(tmp_path):
                                   year=2024)
     found = {(finding.location, finding.rule) for finding in _audit(ikpa)}
     assert found == {("IKPA!D3", "rounding-truncated"), ("IKPA!B11", "ikpa-weight-base")}
+
+
+def _computed(tmp_path, weighted_deviasi):
+    """The fixture's rows with number cells as a spreadsheet computes them (floats)."""
+    rows = [list(r) for r in ROWS]
+    rows[2] = ["Deviasi Halaman III DIPA", 94.18, 15, weighted_deviasi]
+    rows[3] = ["Penyerapan Anggaran", 90.02, 20, 90.02 * 20 / 100]
+    rows[7] = ["Capaian Output", 98, 25, 98 * 25 / 100]
+    rows[9] = ["Nilai Total", "86,63"]  # 10 + 14,127 + 18,004 + 10 + 10 + 24,5 = 86,631
+    rows[10] = ["Konversi Bobot", 90]
+    return _workbook(tmp_path / "computed.xlsx", rows)
+
+
+def test_number_cells_are_their_stored_values_not_float_noise(tmp_path):
+    """90,02 × 20 / 100 is 18.003999999999998 as a float: read as 18,004 and judged right."""
+    assert repr(90.02 * 20 / 100) == "18.003999999999998"  # the noise not to print
+    ikpa = sheets.read_ikpa_sheet(_computed(tmp_path, 15 * 94.18 / 100),
+                                  {"notation": "id"}, year=2024)
+    weighted = {f.component: f.text for f in ikpa.printed if f.figure == "ikpa.weighted"}
+    # three decimals written as four: the same value, never read as thousands
+    assert weighted["penyerapan_anggaran"] == "18,0040"
+    assert weighted["deviasi_halaman_iii"] == "14,1270"  # 15 × 94,18 / 100 = 14,127
+    assert weighted["capaian_output"] == "24,5"
+    assert ikpa.warnings == ()  # every printed figure agrees: no false alarm from the noise

@@ -129,13 +129,27 @@ def read_ikpa_sheet(path: str | Path, layout: SheetLayout | Mapping[str, Any] | 
     shown_as: list[PrintedFigure] = []
 
     def keep(what: str, number: int, field: str, component: str | None = None) -> None:
-        """The cell's figure as printed, for the audit (text as the sheet shows it)."""
+        """The cell's figure for the audit: text as written, a number as stored.
+
+        A number cell is taken to 15 significant digits, so that a computed
+        9.001999999999999 is the 9.002 the spreadsheet holds, not a figure of 16
+        decimals (its display format is not in the cell values), and written with
+        its decimals; three decimals are written as four (14,1270), the same
+        value, which no reader takes for a thousands group (14,127 could be 14127).
+        """
         value = grid.cell(number, columns[field])
-        text = value.strip() if isinstance(value, str) else format_number(
-            value, decimal_places(Decimal(str(value))), notation="id")
-        shown_as.append(PrintedFigure(figure=f"ikpa.{what}", text=text, year=fiscal,
-                                      where=grid.where(number, columns[field]),
-                                      component=component))
+        where = grid.where(number, columns[field])
+        if isinstance(value, str):
+            text = value.strip()
+        else:
+            stored = Decimal(f"{value:.15g}") if isinstance(value, float) else Decimal(value)
+            places = decimal_places(stored)
+            text = format_number(stored, 4 if places == 3 else places, notation="id")
+        try:
+            shown_as.append(PrintedFigure(figure=f"ikpa.{what}", text=text, year=fiscal,
+                                          where=where, component=component))
+        except KinerjaError as error:  # e.g. 14,127: a decimal mark or thousands?
+            problems.append(error.at(where))
 
     def figure(number: int, field: str) -> Decimal | NotApplicable | None:
         if field not in columns:
