@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from kinerja.auditing._compare import Outcome, Part, compare, part
+from kinerja.auditing._compare import Outcome, Part, compare, exact_text, matches, part
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import BUDGET, BUDGET_LINES, OWN_FIGURES
 from kinerja.budget._lines import BudgetLine, SpendingType
@@ -140,19 +140,25 @@ def check_budget(report: Report, figure: PrintedFigure, year: int) -> Outcome | 
         stated = part(template, expected=Numeral(value, 0), what=kind)
 
         def diagnose(printed: PrintedNumber) -> Outcome | None:
-            """Name another year's figure, or spending above pagu, when they explain it."""
+            """Name another year's figure, or spending above pagu, when they explain it.
+
+            In full Rupiah, at the printed precision: "Rp45,7 miliar" is another
+            year's 45.712.345.678.
+            """
             extra: list[Part] = [
                 part("other_year", year=other) for other in report.budget_years()
-                if other != year and printed.value == _amount(report, figure, kind, other)]
-            over = (kind == "spending" and isinstance(amounts.pagu, int)
-                    and printed.value > pagu)
+                if other != year and isinstance(amount := _amount(report, figure, kind, other),
+                                                 int) and matches(printed, Decimal(amount))]
+            full = printed.value.scaleb(printed.scale) if printed.scale else printed.value
+            over = kind == "spending" and isinstance(amounts.pagu, int) and full > pagu
             if over:
                 extra.append(part("over_pagu", pagu=Numeral(pagu, 0)))
             if not extra:
                 return None
             chosen = "budget-over-pagu" if over and len(extra) == 1 else rule
-            return Outcome(chosen, Severity.ERROR, format_plain(value, 0), (stated, *extra),
-                           BUDGET)
+            shown = value.scaleb(-printed.scale) if printed.scale else value
+            return Outcome(chosen, Severity.ERROR, format_plain(shown, printed.places),
+                           (stated, *extra), BUDGET, exact_text(shown))
 
         return compare(number, value, rule=rule, source=BUDGET, template=template,
                        params={"what": kind}, places=0, diagnose=diagnose)
