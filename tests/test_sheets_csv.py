@@ -42,3 +42,13 @@ def test_csv_cells_are_named_and_binary_is_refused(tmp_path):
     binary.write_bytes(b"PK\x03\x04\x00\x00binary")
     with pytest.raises(kinerja.ReportFileError, match="binary"):
         sheets.read_budget_export(binary, year=2024)
+
+
+def test_a_quoted_field_keeps_its_line_break(tmp_path):
+    """A description written on two lines in a quoted field stays one field, its break kept."""
+    path = tmp_path / "realisasi.csv"
+    path.write_text('Kode;Uraian;Pagu;Realisasi\n521211;"Belanja\nBahan";1000;900\n',
+                    encoding="utf-8")
+    export = sheets.read_budget_export(path, year=2024)
+    assert [row.description for row in export.rows] == ["Belanja\nBahan"]
+    assert (export.lines[0].pagu, export.lines[0].realization) == (1000, 900)

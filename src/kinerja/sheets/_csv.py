@@ -11,6 +11,7 @@ the layout's notation), an empty field is an empty cell.  Docs page
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ def load_csv(file: Path, source: str) -> tuple[str, list[tuple[Any, ...]]]:
         delimiter = max(_DELIMITERS, key=sample.count)
     try:
         rows = [tuple(field if field.strip() else None for field in row)
-                for row in csv.reader(text.splitlines(), delimiter=delimiter)]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise ReportFileError(f"not a readable CSV file ({error})", field=source,
                               fix="export the data again as CSV or as .xlsx") from None
