@@ -326,3 +326,12 @@ def test_sentences_before_a_table_give_printed_figures(seed):
                      ("realization", "IKK-1.2", "66%"),
                      ("achievement", "IKK-1.3", "120%*(Konversi 120)"),
                      ("complement", "IKK-1.3", "5 orang")]
+
+
+def test_a_word_ending_in_tabel_is_no_caption():
+    """'portabel 3 unit' in running text is no caption; a glued 'Tabel 3.17' still is."""
+    from kinerja.documents._layout import _CAPTION
+
+    assert not _CAPTION.search("pengadaan komputer portabel 3 unit")
+    (found,) = _CAPTION.finditer("dari tahun sebelumnyaTabel 3.17 Realisasi")
+    assert (found[1], found[2]) == ("3.17", "Realisasi")

@@ -22,8 +22,10 @@ __all__ = ["Block", "Layout", "Row", "caption_year", "clean", "layout", "number_
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 #: a caption starts its line, follows bold marks, or is glued to the paragraph before it
-#: (``...tahun sebelumnyaTabel 3.17``: Word's bold caption run after text, no break between)
-_CAPTION = re.compile(r"(?:(?:^|\*\*)\s*|(?<=[a-z]))((?i:tabel|table))\s+(\d+(?:\.\d+)*)\.?\s*(.*)")
+#: (``...tahun sebelumnyaTabel 3.17``: Word's bold caption run after text, no break
+#: between), capitalised then, so that "portabel 3 unit" is no caption
+_CAPTION = re.compile(r"(?:(?:^|\*\*)\s*(?i:tabel|table)|(?<=[a-z])(?:Tabel|Table))"
+                      r"\s+(\d+(?:\.\d+)*)\.?\s*(.*)")
 _AGREEMENT_CAPTION = re.compile(r"^\W*PERJANJIAN KINERJA\s+TAHUN\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:Tahun(?: Anggaran)?|TA\.?)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
@@ -153,8 +155,8 @@ def layout(text: str) -> Layout:
         agreement = _AGREEMENT_CAPTION.match(stripped)
         if found:
             last = found[-1]
-            caption = f"Tabel {last[2]}"
-            caption_text = clean(last[3])
+            caption = f"Tabel {last[1]}"
+            caption_text = clean(last[2])
             after_table = False
         elif agreement:
             caption = f"Perjanjian Kinerja {agreement[1]}"
