@@ -129,9 +129,8 @@ def _absorption_array(realization: Any, pagu: Any, places: int | None) -> Any:
             f"array shapes cannot be broadcast together: {spent.shape} and {budget.shape}",
             field="realization, pagu", fix="give columns of the same length",
         ) from None
-    zero = budget == 0
-    if zero.any():
-        first = int(np.flatnonzero(zero.ravel())[0])
+    if budget.size and budget.min() == 0:  # amounts are >= 0: a reduction, no temporary
+        first = int(np.flatnonzero(budget.ravel() == 0)[0])
         raise UndefinedRatioError(
             f"absorption of a pagu of 0 is undefined (first at position {first})",
             field="pagu", fix="leave zero-pagu lines out, or mask them",
@@ -141,7 +140,8 @@ def _absorption_array(realization: Any, pagu: Any, places: int | None) -> Any:
     quotient, remainder = _long_division(spent, budget, 2 + places)
     # Half up, decided on the exact remainder: 2 · remainder >= budget (no overflow: the
     # remainder is below the budget, at most 9.2 × 10^17).  In the block's scratch buffers.
-    round_up = np.multiply(remainder, 2, out=remainder) >= budget
+    round_up = np.greater_equal(np.multiply(remainder, 2, out=remainder), budget,
+                                out=scratch_empty(spent.shape, np.bool_))
     np.add(quotient, round_up, out=quotient)
     # int64 / float is float64 division of the int64 converted to float64 (one ufunc)
     return np.divide(quotient, 10.0**places, out=scratch_empty(spent.shape, np.float64))

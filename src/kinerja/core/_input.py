@@ -268,11 +268,14 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
         whole = scratch.view(np.int64)  # array.astype(np.int64), into the same buffer
         np.copyto(whole, array, casting="unsafe")
         array = whole
-    elif array.dtype == np.uint64 and (array > INT64_MAX).any():
+    elif array.dtype == np.uint64 and array.size and array.max() > INT64_MAX:
         raise InvalidValueError("holds amounts above the int64 range", field=field,
                                 fix="split the amount or use the scalar path")
-    array = array.astype(np.int64, copy=False)
-    if (array < 0).any():
+    if array.dtype != np.int64:  # array.astype(np.int64), into a block's buffer if any
+        whole = scratch_empty(array.shape, np.int64)
+        np.copyto(whole, array, casting="unsafe")
+        array = whole
+    if array.size and array.min() < 0:  # a reduction: no temporary
         first = int(np.flatnonzero(array.ravel() < 0)[0])
         raise InvalidValueError(
             f"holds a negative amount at position {first}", field=field,

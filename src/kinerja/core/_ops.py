@@ -261,8 +261,8 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
     raises a :class:`~kinerja.KinerjaError`, *run* is called on the whole input
     to raise the error with positions counted over the whole array.
     """
-    if not any(_has_array(arg) for arg in args):
-        return run(*args)  # scalars: nothing to split into blocks
+    if not any(_long(arg) for arg in args):
+        return run(*args)  # scalars and short columns: nothing to split into blocks
     columns = [_column(arg) for arg in args]
     shapes = {np.shape(a) for arg in columns for a in _arrays(arg)}
     if len(shapes) != 1:
@@ -294,10 +294,16 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
                  for out, mask in zip(outputs, masks, strict=True))
 
 
-def _has_array(value: Any) -> bool:
-    if isinstance(value, tuple):
-        return any(_has_array(item) for item in value)
-    return is_array(value)
+def _long(value: Any) -> bool:
+    """An array-like (or a tuple holding one) of more rows than two blocks."""
+    if type(value) is tuple:
+        return any(_long(item) for item in value)
+    if not is_array(value):
+        return False
+    try:
+        return len(value) > 2 * BLOCK_ROWS
+    except TypeError:  # an array-like without a length: let the shapes decide
+        return True
 
 
 def _column(value: Any) -> Any:

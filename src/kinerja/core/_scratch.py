@@ -157,6 +157,14 @@ def _array_ufunc(self: Any, ufunc: Any, method: str, *inputs: Any, **kwargs: Any
     return getattr(ufunc, method)(*plain, **kwargs)
 
 
+def _any(self: Any, *args: Any, **kwargs: Any) -> Any:
+    return self.view(_ndarray).any(*args, **kwargs)
+
+
+def _all(self: Any, *args: Any, **kwargs: Any) -> Any:
+    return self.view(_ndarray).all(*args, **kwargs)
+
+
 def _plain(value: Any) -> Any:
     return value.view(_ndarray) if _KIND and type(value) is _KIND[0] else value
 
@@ -183,8 +191,7 @@ def _result_dtypes(ufunc: Any, inputs: list[Any]) -> tuple[Any, ...] | None:
             resolved = ufunc.resolve_dtypes((*kinds, *([None] * ufunc.nout)))
         except (TypeError, ValueError):  # numpy would raise, or decide per value
             resolved = None
-        if resolved is not None and all(d.kind in "iuf" for d in resolved[ufunc.nin:]) \
-                and all(d.kind in "biuf" for d in resolved):
+        if resolved is not None and all(d.kind in "biuf" for d in resolved):
             dtypes = tuple(resolved[ufunc.nin:])
     if len(_RESOLVED) < 1024:
         _RESOLVED[key] = dtypes
@@ -201,6 +208,7 @@ def _prepare() -> None:
         setattr(_N, name, getattr(np, name))
     kind = type("ScratchArray", (np.ndarray,), {
         "__array_ufunc__": _array_ufunc, "__module__": __name__,
+        "any": _any, "all": _all,
         "__doc__": "An ndarray whose ufuncs write numbers into the active pool's buffers."})
     _KIND.append(kind)
     if _refcount is not None:
@@ -266,7 +274,7 @@ def where(condition: Any, if_true: Any, if_false: Any) -> Any:
         return np.where(condition, if_true, if_false)
     shape = _N.broadcast_shapes(_N.shape(condition), _N.shape(if_true), _N.shape(if_false))
     dtype = _N.result_type(if_true, if_false)
-    if dtype.kind not in "iuf" or not shape:
+    if dtype.kind not in "biuf" or not shape:
         return _N.where(condition, if_true, if_false)
     buffer, view = pool.take(shape, dtype)
     condition, if_true, if_false = _plain(condition), _plain(if_true), _plain(if_false)
