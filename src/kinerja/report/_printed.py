@@ -75,6 +75,12 @@ _RANGE = re.compile(r"(?P<low>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai(
 _SCALE_WORD = re.compile(r"\s*(?P<word>" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
+#: Printed texts that are one number and nothing else, read at once (:func:`read_printed`'s
+#: fast paths, which give what its general rules give): a plain figure ("99,98 %", "120",
+#: the fast path of :func:`~kinerja.core._parse.parse_number`), and digits grouped in
+#: threes ("4.354.794.000", "570,750,000,-").
+_PLAIN = re.compile(r"(\d{1,40})(?:[.,](\d{1,2}|\d{4,40}))? ?%?\Z")
+_GROUPED = re.compile(r"([1-9]\d{0,2})((?:\.\d{3})+|(?:,\d{3})+)(?:,-)?\Z")
 
 
 @attrs.frozen(kw_only=True)
@@ -95,7 +101,25 @@ class PrintedNumber:
     scale: int = 0
 
 
+def _at_once(text: str, *, whole: bool) -> PrintedNumber | None:
+    """*text* read at once when it is one plain or grouped number (else None: the full rules)."""
+    if (plain := _PLAIN.match(text)) is not None:
+        integer, fraction = plain.groups()
+        value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+        return PrintedNumber(value=value, places=len(fraction) if fraction else 0)
+    if (grouped := _GROUPED.match(text)) is not None and (whole or len(grouped[2]) > 4):
+        # Groups of three after a first group: thousands (one separator only for whole figures).
+        return PrintedNumber(value=Decimal(grouped[1] + grouped[2].replace(grouped[2][0], "")),
+                             places=0)
+    return None
+
+
 def _read_number(token: str, *, whole: bool) -> PrintedNumber:
+    fast = _at_once(token, whole=whole)
+    return fast if fast is not None else _read_number_full(token, whole=whole)
+
+
+def _read_number_full(token: str, *, whole: bool) -> PrintedNumber:
     try:
         value = parse_number(token)
     except KinerjaError:
@@ -152,6 +176,12 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     if not isinstance(text, str) or not text.strip():
         raise InvalidValueError("a printed figure needs its text", field="text", value=text,
                                 fix="copy the figure exactly as printed")
+    fast = _at_once(text, whole=whole)
+    return (fast, None) if fast is not None else _read_printed(text, whole=whole)
+
+
+def _read_printed(text: str, *, whole: bool) -> tuple[PrintedNumber, PrintedNumber | None]:
+    """Every rule of :func:`read_printed` (the texts its fast paths leave)."""
     conversion = _CONVERSION.search(text)
     head = text[: conversion.start()] if conversion else text
     tail = text[conversion.end():] if conversion else ""
