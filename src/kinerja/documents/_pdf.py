@@ -32,10 +32,32 @@ _PAGE_NUMBER = re.compile(r"(?:hal(?:aman)?\.?\s*)?[-–]?\s*(?:\d{1,4}|[ivxlc]{
 _STARTS = re.compile(r"^(?:\d{1,2}[.)]\s|[-•]\s|(?:Tabel|Table|Gambar)\s+\d)", re.IGNORECASE)
 
 
+#: A number written whole: digits, grouped by threes, a decimal part (4.100.832.000; 99,98).
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+                           r"|\d+(?:[.,]\d+)?")
+
+
 def _cell(text: str | None) -> str:
-    """A cell's text on one line; a number its narrow column wrapped is joined again."""
-    text = re.sub(r"(?<=[\d.,])\n(?=[\d.,])", "", text or "")
-    return " ".join(text.replace("\t", " ").split())
+    r"""A cell's text on one line; a number its narrow column wrapped is joined again.
+
+    Two lines are one number when the break falls at a separator (``4.100.832.`` /
+    ``000``) or inside a group (``4.100.83`` / ``2.000``: the first part is no number
+    as written); two whole numbers stacked in a cell (``75`` / ``80``) stay two.
+
+    >>> _cell("4.100.832.\n000"), _cell("4.100.83\n2.000"), _cell("75\n80")
+    ('4.100.832.000', '4.100.832.000', '75 80')
+    """
+    lines = (text or "").split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        before = re.search(r"[\d.,]+$", joined[-1])
+        after = re.match(r"[\d.,]+", line)
+        if before and after and (before[0][-1] in ".," or after[0][0] in ".,"
+                                 or not _WHOLE_NUMBER.fullmatch(before[0])):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return " ".join(" ".join(joined).replace("\t", " ").split())
 
 
 def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
