@@ -1,4 +1,4 @@
-"""The scalar fast paths give exactly what the general path gives (issue: faster scalar API)."""
+"""The scalar fast paths give exactly what the general path gives, value or error."""
 
 from __future__ import annotations
 
