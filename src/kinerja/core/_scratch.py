@@ -13,9 +13,10 @@ While a pool is active (:func:`scratch`: one pool per blocked call, held in a
 inputs of a block are *scratch arrays* (:func:`adopt`: views of an ndarray
 subclass), and numpy hands every ufunc on them (the formula's operators,
 ``np.fmin``, comparisons) to the subclass's ``__array_ufunc__``, which
-computes numbers into a free buffer of the pool: the same ufunc on the same
-dtypes numpy itself resolves, so the results are bit-identical.  Conditions
-(booleans, an eighth of the size) are left to numpy.  A buffer is free when
+computes into a free buffer of the pool: the same ufunc on the same dtypes
+numpy itself resolves, so the results are bit-identical.  Conditions are
+pooled too: freed booleans of 64 KiB would otherwise make glibc shrink and
+grow its heap between blocks under the same setting.  A buffer is free when
 nothing refers to it any more (its reference count is back to the pool's
 own): a temporary the formula has dropped is reused at once, by the next
 operation of the same block or of the next block, as malloc would reuse it,
@@ -172,9 +173,8 @@ def _plain(value: Any) -> Any:
 def _result_dtypes(ufunc: Any, inputs: list[Any]) -> tuple[Any, ...] | None:
     """The output dtypes numpy gives ``ufunc(*inputs)``; None where the pool stays out.
 
-    The pool takes numbers (int, float: 8 bytes an element, the large
-    temporaries); conditions (bool, 1 byte) are left to numpy, and so is
-    anything numpy resolves per value or refuses.
+    The pool takes booleans and numbers; it leaves to numpy masked arrays and
+    other subclasses, objects, and anything numpy resolves per value or refuses.
     """
     # A plain array or numpy scalar by its dtype; anything else (a masked array, an
     # object) by its type, which keeps the pool out (numpy decides as usual).
