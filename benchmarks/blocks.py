@@ -12,8 +12,11 @@ the batch path in two fresh interpreters, one with the variable set, and prints 
 timing and the ratio between the runs: the blocked path should not care (target: the
 ratio at most 1.3x).  Beside it, the floor: the shortest numpy of the point-target
 formula run block by block, with temporaries allocated by each operation (large or small
-blocks) or written into block-sized scratch buffers made once per call.  It also times
-the one-time cost of a call (a column of 10 rows): target under ~20 us.
+blocks) or written into block-sized scratch buffers made once per call.  kinerja's blocked
+path writes its temporaries into such buffers too (``kinerja/core/_scratch.py``): the
+script prints how many it made and how often it lent them.  Targets: the ratio at most
+1.3x for the three workloads, and no slower than before in the default run.  It also
+times the one-time cost of a call (a column of 10 rows): target under ~20 us.
 """
 
 from __future__ import annotations
@@ -43,8 +46,8 @@ def best(function: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
-def measure(rows: int) -> dict[str, float]:
-    """Seconds per call of each workload, in this interpreter."""
+def measure(rows: int) -> dict[str, Any]:
+    """Seconds per call of each workload, in this interpreter (and the scratch buffers used)."""
     from kinerja import batch
 
     data = batch.synthetic_national(seed=3, satkers=max(1, rows // 12))
@@ -96,7 +99,15 @@ def measure(rows: int) -> dict[str, float]:
             np.copyto(y, x, where=z)
             np.minimum(y, 120, out=out[rows])
 
+    from kinerja.core._scratch import watch
+
+    with watch() as pools:
+        national()
+        absorb()
+    buffers = [(pool.made, pool.lent) for pool in pools]
+
     return {
+        "buffers": buffers,
         "floor: numpy, blocks of 65,536 rows": best(lambda: floor(65_536), 5),
         "floor: numpy, blocks of 4,096 rows": best(lambda: floor(4_096), 5),
         "floor: numpy, 65,536 rows, scratch buffers": best(lambda: floor_scratch(65_536), 5),
@@ -136,11 +147,15 @@ def main(argv: list[str]) -> int:
     print(f"{rows:,} rows, blocks of {args.block_rows or BLOCK_ROWS:,} rows; second run with "
           f"{SETTING}; load average {os.getloadavg()[0]:.2f}")
     print(f"  {'workload':<44} {'default':>12} {'trim set':>12} {'ratio':>8}")
+    buffers = runs["default"].pop("buffers")
+    runs["MALLOC_TRIM_THRESHOLD_"].pop("buffers")
     for workload, seconds in runs["default"].items():
         other = runs["MALLOC_TRIM_THRESHOLD_"][workload]
         unit, scale = ("us", 1e6) if seconds < 1e-3 else ("ms", 1e3)
         print(f"  {workload:<44} {seconds * scale:>9.1f} {unit} {other * scale:>9.1f} {unit} "
               f"{other / seconds:>7.2f}x")
+    print("  scratch buffers of one call (made, lent): national mix {}, absorptions {}".format(
+        *(f"{made:,}, {lent:,}" for made, lent in buffers)))
     return 0
 
 

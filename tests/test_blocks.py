@@ -27,10 +27,15 @@ def _achievements(columns):
                               nan="missing", with_raw=True)
 
 
-def _blocked(function, rows=ROWS):
-    """function() computed in blocks of *rows* rows, and the pools it used."""
+def _blocked(function, rows=ROWS, *, fresh=True):
+    """function() computed in blocks of *rows* rows, and the pools it used.
+
+    *fresh*: without the buffers an earlier call left to this thread.
+    """
     saved = _ops.BLOCK_ROWS
     _ops.BLOCK_ROWS = rows
+    if fresh:
+        _scratch.release()
     try:
         with watch() as pools:
             result = function()
@@ -56,6 +61,26 @@ def test_a_blocked_call_makes_its_buffers_once_and_reuses_them_in_every_block():
     assert many[0].made <= 16  # 9 today: 5 of float64, 4 of bool
     assert many[0].lent >= 32 * 15  # every block's temporaries came from the pool
     assert many[0].lent > 8 * many[0].made
+
+
+def test_the_next_call_reuses_the_buffers_of_the_last():
+    """A second blocked call in the same thread makes no buffer: the first call's are kept."""
+    columns = _national(8)
+    _, first = _blocked(lambda: _achievements(columns))
+    _, second = _blocked(lambda: _achievements(columns), fresh=False)
+    assert first[0].made > 0
+    assert second[0].made == 0
+    assert second[0].lent == first[0].lent
+
+
+def test_the_buffers_kept_are_bounded(monkeypatch):
+    """Past KEPT_BYTES, a thread keeps no more buffers between calls."""
+    monkeypatch.setattr(_scratch, "KEPT_BYTES", ROWS * 8)  # one float64 block
+    columns = _national(8)
+    _blocked(lambda: _achievements(columns))
+    _, second = _blocked(lambda: _achievements(columns), fresh=False)
+    _, fresh = _blocked(lambda: _achievements(columns))
+    assert second[0].made == fresh[0].made - 1
 
 
 def test_a_blocked_absorption_reuses_its_buffers():

@@ -32,6 +32,7 @@ from kinerja.core._exact import CONTEXT, exact
 from kinerja.core._numpy import is_masked_array, is_ndarray, is_numpy_scalar, np, numpy_loaded
 from kinerja.core._parse import parse_number, parse_rupiah
 from kinerja.core._scratch import adopt
+from kinerja.core._scratch import astype as scratch_astype
 from kinerja.core._scratch import empty as scratch_empty
 from kinerja.core._scratch import where as scratch_where
 from kinerja.exceptions import InvalidTypeError, InvalidValueError, MissingValueError
@@ -265,16 +266,11 @@ def to_rupiah_array(value: Any, *, field: str) -> IntArray:
                 f"holds a value that is not a whole Rupiah at position {first}", field=field,
                 value=array.ravel()[first], fix="give whole Rupiah as int64 (no NaN, no sen)",
             )
-        whole = scratch.view(np.int64)  # array.astype(np.int64), into the same buffer
-        np.copyto(whole, array, casting="unsafe")
-        array = whole
+        array = scratch_astype(array, np.int64)  # into a block's buffer, if any
     elif array.dtype == np.uint64 and array.size and array.max() > INT64_MAX:
         raise InvalidValueError("holds amounts above the int64 range", field=field,
                                 fix="split the amount or use the scalar path")
-    if array.dtype != np.int64:  # array.astype(np.int64), into a block's buffer if any
-        whole = scratch_empty(array.shape, np.int64)
-        np.copyto(whole, array, casting="unsafe")
-        array = whole
+    array = scratch_astype(array, np.int64)
     if array.size and array.min() < 0:  # a reduction: no temporary
         first = int(np.flatnonzero(array.ravel() < 0)[0])
         raise InvalidValueError(
@@ -452,21 +448,15 @@ def to_float_array(
             f"expected numbers, not an array of dtype {raw.dtype}", field=field,
             fix=_FIX_NUMBER,
         )
-    if raw.dtype == np.float64:
-        data = raw
-    else:
-        data = scratch_empty(raw.shape, np.float64)  # raw.astype(np.float64), in a block's buffer
-        np.copyto(data, raw, casting="unsafe")
+    data = scratch_astype(raw, np.float64)  # into a block's buffer, if any
     if mask is not None:
         data = scratch_where(mask, 1.0, data)  # a harmless filler; the mask is carried along
     if data.size:
         # Fast path, two reductions: NaN propagates through min and max, so both
         # bounds are finite (and the low one >= 0) only when every element is.  Where
         # NaN is allowed, fmin and fmax pass over it (and give NaN if all are NaN).
-        if allow_nan:
-            low, high = np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
-        else:
-            low, high = data.min(), data.max()
+        low, high = (np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)) \
+            if allow_nan else (data.min(), data.max())
         if low > -_MAX_FLOAT and high < _MAX_FLOAT and (allow_negative or low >= 0):
             return adopt(data), mask
     bad = np.isinf(data) if allow_nan else ~np.isfinite(data)

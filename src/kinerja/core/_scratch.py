@@ -25,6 +25,7 @@ arrays: they never see the pool.  Docs page *Performance*, section "Robust
 blocks".
 
 >>> import numpy as np
+>>> release()  # no buffers kept from an earlier call
 >>> with scratch() as pool:
 ...     r = adopt(np.arange(4.0))
 ...     for _ in range(3):
@@ -33,12 +34,15 @@ blocks".
 ([0.0, 25.0, 50.0, 75.0], 3, 6)
 
 Six temporaries, three buffers: ``r * 100`` is dropped after the division,
-so its buffer serves the next ``r * 100``.
+so its buffer serves the next ``r * 100``.  A thread keeps its last call's
+buffers for the next call (:data:`KEPT_BYTES` at most; :func:`release` drops
+them), as malloc would keep freed memory by default.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -50,7 +54,8 @@ from kinerja.core._numpy import np
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["Scratch", "active", "adopt", "empty", "scratch", "watch", "where"]
+__all__ = ["KEPT_BYTES", "Scratch", "active", "adopt", "astype", "empty", "release", "scratch",
+           "watch", "where"]
 
 #: The pool of the blocked computation running in this thread (or task), if any.
 _ACTIVE: ContextVar[Scratch | None] = ContextVar("kinerja_scratch", default=None)
@@ -81,40 +86,47 @@ class Scratch:
     Attributes
     ----------
     made : int
-        Buffers allocated (each once, the first time no free one fitted).
+        Buffers allocated by this call (each once, when no free one fitted).
     lent : int
         Buffers handed out; ``lent / made`` is how often each was reused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, buffers: dict[Any, list[tuple[Any, Any]]] | None = None) -> None:
         self.made = 0
         self.lent = 0
-        # (shape, dtype) -> [(buffer, its scratch-array view)]
-        self._buffers: dict[tuple[Any, Any], list[tuple[Any, Any]]] = {}
+        # dtype -> [(flat buffer, its scratch-array view)]
+        self.buffers: dict[Any, list[tuple[Any, Any]]] = {} if buffers is None else buffers
 
     def take(self, shape: tuple[int, ...], dtype: Any) -> tuple[Any, Any]:
         """Return ``(buffer, view)``: a buffer nothing else refers to, and its scratch view.
 
-        The caller holds the buffer or the view (not just the pair) before it
-        takes another, or the same buffer would be lent twice.
+        A buffer of the block's size serves the shorter last block too (a view
+        of its start).  The caller holds the buffer or the view (not just the
+        pair) before it takes another, or the same buffer would be lent twice.
         """
-        key = (shape, dtype)
-        buffers = self._buffers.get(key)
+        size = 1
+        for extent in shape:
+            size *= extent
+        buffers = self.buffers.get(dtype)
         if buffers is None:
-            buffers = self._buffers[key] = []
+            buffers = self.buffers[dtype] = []
         for pair in buffers:
-            if _counts(pair) == _FREE:  # referred to by the pool alone
+            if pair[0].size >= size and _counts(pair) == _FREE:  # held by the pool alone
                 self.lent += 1
-                return pair
-        pair = _pair(shape, dtype)
+                if pair[0].shape == shape:
+                    return pair
+                part = pair[0][:size].reshape(shape)  # its base is the buffer: held
+                return part, part.view(_KIND[0])
+        pair = _pair(size, dtype)
         buffers.append(pair)
         self.made += 1
         self.lent += 1
-        return pair
+        return pair if pair[0].shape == shape else (pair[0].reshape(shape),
+                                                    pair[1].reshape(shape))
 
 
-def _pair(shape: tuple[int, ...], dtype: Any) -> tuple[Any, Any]:
-    buffer = _N.empty(shape, dtype=dtype)
+def _pair(size: int, dtype: Any) -> tuple[Any, Any]:
+    buffer = _N.empty(size, dtype=dtype)
     return buffer, buffer.view(_KIND[0])
 
 
@@ -212,22 +224,55 @@ def _prepare() -> None:
         "__doc__": "An ndarray whose ufuncs write numbers into the active pool's buffers."})
     _KIND.append(kind)
     if _refcount is not None:
-        held = [_pair((1,), np.dtype(np.float64))]
+        held = [_pair(1, np.dtype(np.float64))]
         _FREE = _counts(held[0])
 
 
 @contextmanager
 def scratch() -> Iterator[Scratch]:
-    """Make a new pool the active one inside the ``with`` block (none without refcounts)."""
+    """Make a pool the active one inside the ``with`` block (none without refcounts).
+
+    The pool starts with the buffers the thread's previous blocked call left
+    (at most :data:`KEPT_BYTES`), so that a series of calls does not map and
+    fault in its buffers again each time, and leaves its own for the next.
+    """
     _prepare()
-    pool = Scratch()
+    kept = getattr(_KEPT, "buffers", None)
+    _KEPT.buffers = None  # a pool inside this one (none today) would start empty
+    pool = Scratch(kept)
     token = _ACTIVE.set(pool if _FREE is not None else None)
     try:
         yield pool
     finally:
         _ACTIVE.reset(token)
+        _KEPT.buffers = _kept(pool.buffers)
         for seen in _WATCHERS:
             seen.append(pool)
+
+
+#: The most bytes of buffers a thread keeps between blocked calls (a few blocks' worth).
+KEPT_BYTES = 32 << 20
+
+#: Per thread, the buffers its last blocked call left.
+_KEPT = threading.local()
+
+
+def release() -> None:
+    """Drop the buffers this thread keeps between blocked calls (the next call makes its own)."""
+    _KEPT.buffers = None
+
+
+def _kept(buffers: dict[Any, list[tuple[Any, Any]]]) -> dict[Any, list[tuple[Any, Any]]]:
+    """The largest buffers of each dtype, up to :data:`KEPT_BYTES` in all."""
+    total = 0
+    kept: dict[Any, list[tuple[Any, Any]]] = {}
+    for dtype, pairs in buffers.items():
+        kept[dtype] = []
+        for pair in sorted(pairs, key=lambda p: -p[0].nbytes):
+            if total + pair[0].nbytes <= KEPT_BYTES:
+                kept[dtype].append(pair)
+                total += pair[0].nbytes
+    return kept
 
 
 def active() -> Scratch | None:
@@ -255,6 +300,18 @@ def empty(shape: tuple[int, ...], dtype: Any) -> npt.NDArray[Any]:
     if pool is None:
         return np.empty(shape, dtype=dtype)
     buffer: npt.NDArray[Any] = pool.take(tuple(shape), _N.dtype(dtype))[0]
+    return buffer
+
+
+def astype(array: Any, dtype: Any) -> npt.NDArray[Any]:
+    """``array.astype(dtype, copy=False)``, into a free buffer of the active pool if any."""
+    dtype = np.dtype(dtype)
+    pool = _ACTIVE.get()
+    if array.dtype == dtype or pool is None:
+        same: npt.NDArray[Any] = array.astype(dtype, copy=False)
+        return same
+    buffer: npt.NDArray[Any] = pool.take(array.shape, dtype)[0]
+    _N.copyto(buffer, array, casting="unsafe")  # astype's casting
     return buffer
 
 
