@@ -232,3 +232,14 @@ def test_where_picks_bit_for_bit_what_numpy_picks(share, kinds):
                                         for x in args))
         assert got.dtype == expected.dtype
         assert got.tobytes() == expected.tobytes()
+
+
+def test_without_reference_counts_no_pool_is_used_and_figures_stay(monkeypatch):
+    """Where "free" cannot be told (no refcounts, free threading): no buffer lent, same bits."""
+    columns = _national(8)
+    expected = _achievements(columns)[1]
+    _scratch._prepare()
+    monkeypatch.setattr(_scratch, "_FREE", None)
+    result, pools = _blocked(lambda: _achievements(columns))
+    assert pools[0].lent == 0
+    assert _same(expected, result[1])

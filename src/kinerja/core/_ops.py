@@ -286,7 +286,7 @@ def blockwise(run: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...
                         if masks[index] is None:
                             masks[index] = np.zeros(shape, dtype=bool)
                         masks[index][rows] = np.ma.getmaskarray(result)  # type: ignore[index]
-                del results, result  # the block's buffers are free for the next block
+                results = result = ()  # the block's buffers are free for the next block
     except KinerjaError:
         run(*args)  # raises the same error, located in the whole array
         raise

@@ -126,8 +126,11 @@ class Scratch:
 
 
 def _pair(size: int, dtype: Any) -> tuple[Any, Any]:
-    buffer = _N.empty(size, dtype=dtype)
-    return buffer, buffer.view(_KIND[0])
+    return _pair_of(_N.empty(size, dtype=dtype), _KIND[0])
+
+
+def _pair_of(buffer: Any, kind: Any) -> tuple[Any, Any]:
+    return buffer, buffer.view(kind)
 
 
 def _counts(pair: tuple[Any, Any]) -> tuple[int, int]:
@@ -212,9 +215,17 @@ def _result_dtypes(ufunc: Any, inputs: list[Any]) -> tuple[Any, ...] | None:
 
 def _prepare() -> None:
     """Make the scratch-array class and measure a free buffer's reference counts, once."""
+    if not _KIND:
+        with _PREPARING:
+            if not _KIND:
+                _make_kind()
+
+
+_PREPARING = threading.Lock()
+
+
+def _make_kind() -> None:
     global _FREE, _ndarray, _generic
-    if _KIND:
-        return
     _ndarray, _generic = np.ndarray, np.generic
     for name in _BOUND:
         setattr(_N, name, getattr(np, name))
@@ -222,10 +233,12 @@ def _prepare() -> None:
         "__array_ufunc__": _array_ufunc, "__module__": __name__,
         "any": _any, "all": _all,
         "__doc__": "An ndarray whose ufuncs write numbers into the active pool's buffers."})
-    _KIND.append(kind)
-    if _refcount is not None:
-        held = [_pair(1, np.dtype(np.float64))]
+    # Reference counts tell "free" exactly where the GIL serialises them (not in a
+    # free-threaded build, whose counts other threads update lazily): elsewhere, no pool.
+    if _refcount is not None and getattr(sys, "_is_gil_enabled", lambda: True)():
+        held = [_pair_of(np.empty(1), kind)]
         _FREE = _counts(held[0])
+    _KIND.append(kind)
 
 
 @contextmanager
