@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from kinerja.core._input import exact, to_decimal
+from kinerja.core._input import MAX_MAGNITUDE, exact, to_decimal
 from kinerja.core._notation import format_plain
 from kinerja.core._rounding import decimal_places, round_half_up
 from kinerja.core._units import Unit, UnitKind, to_unit
@@ -24,10 +24,18 @@ from kinerja.indicators._percentage import percentage
 __all__ = ["Realization", "Target", "as_realization", "as_target"]
 
 
+#: The magnitude :func:`~kinerja.core._input.to_decimal` refuses from.
+_MAX = Decimal(MAX_MAGNITUDE)
+
+
 def _number(value: Any, field: str) -> Decimal | None:
     """Convert to an exact, non-negative Decimal (or None), naming *field* on error."""
     if value is None:
         return None
+    kind = type(value)
+    if (kind is int or (kind is Decimal and value.is_finite())) and 0 <= value < _MAX:
+        # What to_decimal gives a plain non-negative number, at once.
+        return value if kind is Decimal else Decimal(value)
     number = to_decimal(value, field=field)
     if number < 0:
         raise InvalidValueError("must not be negative", field=field, value=value,

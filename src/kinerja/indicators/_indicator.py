@@ -73,8 +73,22 @@ def _level(value: Any) -> Level:
     return Level.parse(value)
 
 
+#: Polarities and units as files commonly spell them, read once by their own parsers (the
+#: converters below give these at once, and read any other spelling as ever).
+_POLARITIES = {polarity.value: polarity for polarity in Polarity}
+_UNITS = {text: to_unit(text) for text in ("%", "indeks", "Indeks", "persen", "Layanan")}
+
+
 def _polarity(value: Any) -> Polarity:
+    if type(value) is str and (found := _POLARITIES.get(value)) is not None:
+        return found
     return Polarity.parse(value)
+
+
+def _unit(value: Any) -> Unit:
+    if type(value) is str and (found := _UNITS.get(value)) is not None:
+        return found
+    return to_unit(value)
 
 
 @checked
@@ -113,7 +127,7 @@ class Indicator:
     code: str = attrs.field(validator=non_empty_text)
     name: str = attrs.field(validator=non_empty_text)
     level: Level = attrs.field(converter=_level)
-    unit: Unit = attrs.field(converter=to_unit)
+    unit: Unit = attrs.field(converter=_unit)
     polarity: Polarity = attrs.field(default=Polarity.HIGHER_IS_BETTER, converter=_polarity)
 
     def _repr_html_(self) -> str:

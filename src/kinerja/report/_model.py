@@ -19,7 +19,7 @@ from kinerja.budget._regional import CLASSIFICATIONS
 from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._hooks import html_of
-from kinerja.core._input import to_year
+from kinerja.core._input import FIRST_YEAR, LAST_YEAR, to_year
 from kinerja.core._options import check_choice
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED, NotApplicable, NotStated
 from kinerja.core._validators import checked, instance_of, non_empty_text, year_map
@@ -89,11 +89,26 @@ def _agreed_target(year: int, value: Any, field: str) -> Target | NotApplicable 
         else as_target(year, value, field)
 
 
+def _built(value: Any, kinds: type | tuple[type, ...]) -> bool:
+    """Whether *value* is a dict of year to figures already built (as the reader gives them).
+
+    :func:`year_map` gives such a dict unchanged, sorted by year: the converters
+    below skip its checks, which ask nothing more of it.
+    """
+    return type(value) is dict and all(
+        type(year) is int and FIRST_YEAR <= year <= LAST_YEAR and isinstance(item, kinds)
+        for year, item in value.items())
+
+
 def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable | NotStated]:
+    if _built(value, (Target, NotApplicable, NotStated)):
+        return FrozenMap(sorted(value.items()))
     return year_map(value, "targets", _agreed_target)
 
 
 def _realization_map(value: Any) -> FrozenMap[int, Realization]:
+    if _built(value, Realization):
+        return FrozenMap(sorted(value.items()))
     return year_map(value, "realizations", as_realization)
 
 

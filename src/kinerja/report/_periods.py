@@ -96,6 +96,8 @@ def period_map(value: Any) -> FrozenMap[int, FrozenMap[str, PeriodFigures]]:
             keyed[key] = _period_figures(year, figures, f"{field}.{name}")
         return FrozenMap(sorted(keyed.items(), key=lambda item: period_order(item[0])))
 
+    if type(value) is dict and not value:  # no periods (most indicators)
+        return FrozenMap()
     return year_map(value, "periods", year_periods)
 
 

@@ -75,12 +75,14 @@ _RANGE = re.compile(r"(?P<low>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai(
 _SCALE_WORD = re.compile(r"\s*(?P<word>" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
-#: Printed texts that are one number and nothing else, read at once (:func:`read_printed`'s
-#: fast paths, which give what its general rules give): a plain figure ("99,98 %", "120",
-#: the fast path of :func:`~kinerja.core._parse.parse_number`), and digits grouped in
-#: threes ("4.354.794.000", "570,750,000,-").
-_PLAIN = re.compile(r"(\d{1,40})(?:[.,](\d{1,2}|\d{4,40}))? ?%?\Z")
-_GROUPED = re.compile(r"([1-9]\d{0,2})((?:\.\d{3})+|(?:,\d{3})+)(?:,-)?\Z")
+#: A printed text that is one number and no more ("99,98 %", "Rp. 570.750.000,-"): its one
+#: token, read as the general rules of :func:`read_printed` would read it.
+_SIMPLE = re.compile(r"(?:[Rr][Pp]\.?\s*)?(?P<number>\d[\d.,]*\d|\d)(?:\s*%|,-?|\.-)?\Z")
+#: Tokens read at once (:func:`_at_once`, which gives what :func:`_read_number_full`
+#: gives): a plain figure ("99,98", "120", the fast path of
+#: :func:`~kinerja.core._parse.parse_number`), digits grouped in threes ("4.354.794.000").
+_PLAIN = re.compile(r"(\d{1,40})(?:[.,](\d{1,2}|\d{4,40}))?\Z")
+_GROUPED = re.compile(r"([1-9]\d{0,2})((?:\.\d{3})+|(?:,\d{3})+)\Z")
 
 
 @attrs.frozen(kw_only=True)
@@ -176,8 +178,10 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     if not isinstance(text, str) or not text.strip():
         raise InvalidValueError("a printed figure needs its text", field="text", value=text,
                                 fix="copy the figure exactly as printed")
-    fast = _at_once(text, whole=whole)
-    return (fast, None) if fast is not None else _read_printed(text, whole=whole)
+    simple = _SIMPLE.match(text)
+    if simple is not None:  # one number, no conversion, no scale word: its token at once
+        return _read_number(simple["number"], whole=whole), None
+    return _read_printed(text, whole=whole)
 
 
 def _read_printed(text: str, *, whole: bool) -> tuple[PrintedNumber, PrintedNumber | None]:
@@ -232,6 +236,10 @@ def claimed_change(text: str) -> str:
             fix="copy the word of the claim, e.g. 'meningkat' or 'turun'")
     return found[0]
 
+
+#: Printed figures that are whole numbers (Rupiah amounts and counts).
+_WHOLE = frozenset({"pagu", "pagu_awal", "spending", "remainder", "numerator", "denominator",
+                    "complement"})
 
 #: Printed figures that are words, not numbers.
 WORD_FIGURES = frozenset({"ikpa.category", "nka.category", "lke.grade"})
@@ -310,14 +318,14 @@ class PrintedFigure:
         elif self.figure == "share":
             self.share_numbers()
         elif self.figure not in WORD_FIGURES:
-            self.numbers()  # refuse text without a number now, not in the audit
+            # Refuse text without a number now, not in the audit; kept for numbers().
+            object.__setattr__(self, "_read", read_printed(self.text,
+                                                           whole=self.figure in _WHOLE))
 
     @property
     def whole(self) -> bool:
         """Whether the figure is a whole number (Rupiah amounts and counts)."""
-        return self.figure in ("pagu", "pagu_awal", "spending", "remainder", "numerator",
-                               "denominator",
-                               "complement")
+        return self.figure in _WHOLE
 
     def numbers(self) -> tuple[PrintedNumber, PrintedNumber | None]:
         """The printed number and, when stated, the converted one (read once)."""

@@ -179,13 +179,15 @@ def _read_report(data: dict[str, Any], problems: Problems, base: Path) -> Report
     printed = _read_printed(data.get("printed", []), problems)
     if problems.errors or satker is None or year is None or policy is None:
         return None
-    return problems.attempt("", lambda: Report(
-        satker=satker, year=year, title=data.get("title"), period=data.get("period"),
-        goals=goals,
-        indicators=indicators, policy=policy, budget=budget, ikpa=ikpa, nka=nka, emonev=emonev,
-        printed=printed, classification=classification, schemes=schemes,
-        scheme_files=scheme_files,
-    ))
+    title = data.get("title")
+    fields: dict[str, Any] = {
+        "satker": satker, "year": year, "title": title, "period": data.get("period"),
+        "goals": goals, "indicators": indicators, "policy": policy, "budget": budget,
+        "ikpa": ikpa, "nka": nka, "emonev": emonev, "printed": printed,
+        "classification": classification, "schemes": schemes, "scheme_files": scheme_files}
+    if title is None or isinstance(title, str):  # the one field no converter checks
+        return build(problems, "", Report, **fields)
+    return problems.attempt("", lambda: Report(**fields))
 
 
 def _read_conventions(value: Any, problems: Problems) -> AchievementPolicy | None:
@@ -250,8 +252,8 @@ def _read_budget(value: Any, problems: Problems, classification: str = "apbn"
         lines = []
         for path, fields in _entries(entries, f"budget.{name}", LINE, ("year", "pagu"),
                                      problems):
-            if _amounts_stated(fields, path, problems) and (line := problems.attempt(
-                    path, functools.partial(BudgetLine, **fields, classification=classification))):
+            if _amounts_stated(fields, path, problems) and (line := build(
+                    problems, path, BudgetLine, **fields, classification=classification)):
                 lines.append(line)
         out[name] = lines
     return out
@@ -277,11 +279,11 @@ _PRINTED_REQUIRED = ("figure", "text", "where")
 def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
     figures = []
     for i, entry in enumerate(array_of(value, "printed", problems)):
-        if type(entry) is dict and entry.keys() <= PRINTED and "figure" in entry \
-                and "text" in entry and "where" in entry and list(map(type, entry.values(
-                    ))).count(str) == len(entry) - (type(entry.get("year")) is int):
-            # The common entry: known keys, strings and an int year, all the types
-            # PrintedFigure's own checks leave unchecked; on any error, read it again below.
+        if type(entry) is dict and list(map(type, entry.values())).count(str) == len(
+                entry) - (type(entry.get("year")) is int):
+            # The common entry: strings and an int year, the types PrintedFigure's own
+            # checks leave unchecked.  On any error (an unknown or a missing key is a
+            # TypeError), the entry is read again below, which says what is wrong.
             try:
                 figures.append(trusted(PrintedFigure, **entry))
                 continue

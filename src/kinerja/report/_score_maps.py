@@ -13,13 +13,17 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.core._frozen import FrozenMap
-from kinerja.core._input import to_decimal
+from kinerja.core._input import MAX_MAGNITUDE, to_decimal
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable
 from kinerja.exceptions import InvalidTypeError, InvalidValueError
 from kinerja.schemes._parts import CalculatedComponent
 from kinerja.schemes._scheme import Scheme
 
 __all__ = ["custom_schemes", "emonev_scale", "ikpa_scores", "nka_variables", "scheme_files"]
+
+
+#: The magnitude :func:`~kinerja.core._input.to_decimal` refuses from.
+_MAX = Decimal(MAX_MAGNITUDE)
 
 
 def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] | None:
@@ -41,6 +45,9 @@ def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] 
                                         field=field, value=score.value,
                                         fix="give each calculation its own key")
             score = score.value
+        if type(score) is Decimal and score.is_finite() and abs(score) < _MAX:
+            scores[key] = score  # what to_decimal gives such a score (as the reader gives it)
+            continue
         scores[key] = to_decimal(score, field=field)
     return FrozenMap(scores)
 

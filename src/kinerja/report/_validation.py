@@ -109,9 +109,10 @@ def _printed_problems(report: Report, codes: set[str], problems: Problems) -> No
                          "refers to a budget breakdown the report does not have",
                          value=figure.breakdown,
                          fix="use one of " + (", ".join(report.budget) or "(none)"))
-        family = figure.figure.split(".", 1)[0]
-        if family not in ("ikpa", "nka") or (figure.component is None and figure.aspect is None):
+        if (figure.component is None and figure.aspect is None) or not figure.figure.startswith(
+                ("ikpa.", "nka.")):
             continue
+        family = figure.figure.split(".", 1)[0]
         # Component and aspect names are those of the scheme of the figure's year; a year
         # without a known scheme is left to the audit ("cannot be checked").
         year = figure.year or report.year
