@@ -243,3 +243,14 @@ def test_without_reference_counts_no_pool_is_used_and_figures_stay(monkeypatch):
     result, pools = _blocked(lambda: _achievements(columns))
     assert pools[0].lent == 0
     assert _same(expected, result[1])
+
+
+def test_broadcasting_zero_d_and_mismatched_shapes_behave_as_numpy():
+    """In a pool: a broadcast result is right, 0-d gives numpy's scalar, a mismatch its error."""
+    with scratch():
+        column = adopt(np.arange(3.0))
+        table = column + adopt(np.arange(2.0).reshape(2, 1) * 10)
+        assert table.tolist() == [[0.0, 1.0, 2.0], [10.0, 11.0, 12.0]]
+        assert type(adopt(np.arange(3.0))[0] * 2) is np.float64
+        with pytest.raises(ValueError, match="broadcast"):
+            column + adopt(np.arange(4.0))

@@ -146,14 +146,9 @@ def _array_ufunc(self: Any, ufunc: Any, method: str, *inputs: Any, **kwargs: Any
     if method == "__call__" and not kwargs and pool is not None:
         dtypes = _result_dtypes(ufunc, plain)
         if dtypes is not None:
-            shape: Any = None  # the inputs' broadcast shape (one of them is an array)
-            for x in plain:
-                if type(x) is _ndarray:
-                    if shape is None:
-                        shape = x.shape
-                    elif x.shape != shape:
-                        shape = _N.broadcast_shapes(*(_N.shape(y) for y in plain))
-                        break
+            shape = _shape(plain)
+            if not shape:  # 0-d (numpy gives a scalar), or numpy's own broadcast error
+                return ufunc(*plain)
             if ufunc.nout == 1:
                 buffer, view = pool.take(shape, dtypes[0])
                 ufunc(*plain, out=buffer)
@@ -171,6 +166,21 @@ def _array_ufunc(self: Any, ufunc: Any, method: str, *inputs: Any, **kwargs: Any
         if "where" in kwargs:
             kwargs["where"] = _plain(kwargs["where"])
     return getattr(ufunc, method)(*plain, **kwargs)
+
+
+def _shape(inputs: list[Any]) -> tuple[int, ...] | None:
+    """The inputs' broadcast shape; None if they do not broadcast."""
+    shape = None
+    for x in inputs:
+        if type(x) is _ndarray:
+            if shape is None:
+                shape = x.shape
+            elif x.shape != shape:
+                try:
+                    return _N.broadcast_shapes(*(_N.shape(y) for y in inputs))  # type: ignore[no-any-return]
+                except ValueError:
+                    return None
+    return shape
 
 
 def _any(self: Any, *args: Any, **kwargs: Any) -> Any:
