@@ -33,8 +33,8 @@ def _optional_import_blocks(tree: ast.Module) -> set[int]:
         if isinstance(node, ast.Try) and any(
                 isinstance(handler.type, ast.Name) and handler.type.id == "ImportError"
                 for handler in node.handlers):
-            inside |= {id(child) for child in node.body + [
-                s for handler in node.handlers for s in handler.body]}
+            inside |= {id(child) for part in (*node.body, *node.handlers, *node.orelse)
+                       for child in ast.walk(part)}
     return inside
 
 

@@ -28,7 +28,8 @@ def test_all_is_exactly_what_init_imports():
     imported = {alias.asname or alias.name for node in ast.walk(tree)
                 if isinstance(node, ast.ImportFrom) and node.module != "typing"
                 for alias in node.names}
-    assert imported - {*SUBPACKAGES, "documents", "sheets", "lazy_attributes"} == set(kinerja.__all__)
+    helpers = {*SUBPACKAGES, "documents", "sheets", "lazy_attributes"}
+    assert imported - helpers == set(kinerja.__all__)
 
 
 def test_the_top_layers_load_on_first_use():

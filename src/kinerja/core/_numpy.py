@@ -32,11 +32,13 @@ class _Numpy:
     put in ``sys.modules`` but numpy itself.
     """
 
-    __slots__ = ()
-
     def __getattr__(self, name: str) -> Any:
+        # Only for a name not yet looked up: the value is kept on the object, so that the
+        # next ``np.where`` is a plain attribute (numpy's names do not change).
         module = _MODULE[0] if _MODULE else _load()
-        return getattr(module, name)
+        value = getattr(module, name)
+        self.__dict__[name] = value
+        return value
 
     def __repr__(self) -> str:
         return "<numpy, imported on first use>"
