@@ -160,3 +160,15 @@ def test_both_toml_parsers_refuse_the_same_files(text: str) -> None:
         tomli.loads(text)
     with pytest.raises(kinerja.ReportFileError, match="not valid TOML"):
         kinerja.loads_report(text)
+
+
+@pytest.mark.parametrize("amount", [10**30 - 1, 10**30 - 50, 10**30])
+def test_the_magnitude_limit_is_exact_on_every_path(amount: int) -> None:
+    """Just below 10^30 is accepted and 10^30 refused, as an int or a Decimal, fast or not."""
+    def read(value: object) -> object:
+        try:
+            return to_rupiah(value, field="pagu")
+        except kinerja.KinerjaError as error:
+            return type(error)
+    expected = amount if amount < 10**30 else kinerja.InvalidValueError
+    assert read(amount) == read(Decimal(amount)) == expected

@@ -166,7 +166,7 @@ def to_decimal(value: object, *, field: str) -> Decimal:
     if not result.is_finite():
         raise InvalidValueError("must be a finite number", field=field, value=value,
                                 fix=_FIX_NUMBER)
-    if abs(result) >= _MAX_DECIMAL:
+    if result.copy_abs() >= _MAX_DECIMAL:  # exact: abs() would round to 28 digits
         raise InvalidValueError("is implausibly large", field=field, value=_short(value),
                                 fix=_FIX_LARGE)
     return result
