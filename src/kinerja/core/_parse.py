@@ -38,6 +38,9 @@ _BODY = re.compile(r"^[\d.,]+$")
 #: most one separator not followed by exactly three digits ("99,98", "85.87", "120"),
 #: optionally a percent sign.  Read at once (:func:`parse_number`'s fast path).
 _PLAIN = re.compile(r"(\d{1,40})(?:[.,](\d{1,2}|\d{4,40}))? ?%?\Z")
+#: Whole amounts grouped in threes by one separator used at least twice ("4.100.832.000",
+#: "4,100,921,041"), unambiguous in both notations: read at once (the second fast path).
+_THOUSANDS = re.compile(r"([1-9]\d{0,2})((?:\.\d{3}){2,23}|(?:,\d{3}){2,23})\Z")
 #: Scale words of amounts as printed ("Rp45,7 miliar"), as powers of ten.
 SCALE_WORDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "triliun": 12,
                "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
@@ -137,6 +140,9 @@ but 4100 in English notation (got '4,100'). Fix: pass notation='id' or notation=
     if notation is None and (plain := _PLAIN.match(text)) is not None:
         whole, fraction = plain.groups()
         return Decimal(f"{whole}.{fraction}" if fraction else whole)
+    if notation is None and (grouped := _THOUSANDS.match(text)) is not None:
+        first, groups = grouped.groups()
+        return Decimal(first + groups.replace(groups[0], "")).scaleb(0)  # as _parse_full does
     return _parse_full(text, notation=notation, field=field, scales=scales)
 
 

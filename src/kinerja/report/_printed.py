@@ -75,9 +75,12 @@ _RANGE = re.compile(r"(?P<low>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai(
 _SCALE_WORD = re.compile(r"\s*(?P<word>" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
-#: A printed text that is one number and no more ("99,98 %", "Rp. 570.750.000,-"): its one
-#: token, read as the general rules of :func:`read_printed` would read it.
-_SIMPLE = re.compile(r"(?:[Rr][Pp]\.?\s*)?(?P<number>\d[\d.,]*\d|\d)(?:\s*%|,-?|\.-)?\Z")
+#: A printed text that is one number and no more ("99,98 %", "Rp. 570.750.000,-"), plain
+#: (:data:`_PLAIN`) or grouped (:data:`_GROUPED`): read at once, as the general rules of
+#: :func:`read_printed` read its one token (the digits from the first to the last).
+_SIMPLE = re.compile(r"(?:[Rr][Pp]\.?\s*)?(?:(?P<integer>\d{1,40})(?:[.,](?P<fraction>\d{1,2}|"
+                     r"\d{4,40}))?|(?P<first>[1-9]\d{0,2})(?P<groups>(?:\.\d{3})+|(?:,\d{3})+))"
+                     r"(?:\s*%|,-?|\.-)?\Z")
 #: Tokens read at once (:func:`_at_once`, which gives what :func:`_read_number_full`
 #: gives): a plain figure ("99,98", "120", the fast path of
 #: :func:`~kinerja.core._parse.parse_number`), digits grouped in threes ("4.354.794.000").
@@ -175,17 +178,23 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     >>> read_printed("3,529.557.791,-", whole=True)[0].notation
     "mixed '.' and ',' as thousands separators"
     """
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidValueError("a printed figure needs its text", field="text", value=text,
-                                fix="copy the figure exactly as printed")
-    simple = _SIMPLE.match(text)
-    if simple is not None:  # one number, no conversion, no scale word: its token at once
-        return _read_number(simple["number"], whole=whole), None
+    simple = _SIMPLE.match(text) if type(text) is str else None
+    if simple is not None:  # one number, no conversion, no scale word: read at once
+        integer, fraction, first, groups = simple.groups()
+        if integer is not None:
+            value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+            return PrintedNumber(value=value, places=len(fraction) if fraction else 0), None
+        if whole or len(groups) > 4:  # as _at_once reads groups of three
+            return PrintedNumber(value=Decimal(first + groups.replace(groups[0], "")),
+                                 places=0), None
     return _read_printed(text, whole=whole)
 
 
 def _read_printed(text: str, *, whole: bool) -> tuple[PrintedNumber, PrintedNumber | None]:
     """Every rule of :func:`read_printed` (the texts its fast paths leave)."""
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidValueError("a printed figure needs its text", field="text", value=text,
+                                fix="copy the figure exactly as printed")
     conversion = _CONVERSION.search(text)
     head = text[: conversion.start()] if conversion else text
     tail = text[conversion.end():] if conversion else ""
@@ -308,19 +317,20 @@ class PrintedFigure:
         default=None, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        for needed in FIGURES[self.figure]:
+        figure = self.figure
+        for needed in FIGURES[figure]:
             if getattr(self, needed) is None:
-                raise InvalidValueError(f"a printed {self.figure} needs its {needed}",
+                raise InvalidValueError(f"a printed {figure} needs its {needed}",
                                         field=needed, value=None,
                                         fix=f"say which {needed} the figure is about")
-        if self.figure == "change":
+        if figure in WORD_FIGURES:
+            return
+        if figure == "change":
             claimed_change(self.text)  # refuse words that claim no direction now
-        elif self.figure == "share":
+        elif figure == "share":
             self.share_numbers()
-        elif self.figure not in WORD_FIGURES:
-            # Refuse text without a number now, not in the audit; kept for numbers().
-            object.__setattr__(self, "_read", read_printed(self.text,
-                                                           whole=self.figure in _WHOLE))
+        else:  # refuse text without a number now, not in the audit; kept for numbers()
+            object.__setattr__(self, "_read", read_printed(self.text, whole=figure in _WHOLE))
 
     @property
     def whole(self) -> bool:

@@ -90,7 +90,8 @@ def _read_years(value: Any, path: str, problems: Problems,
     if table is None:
         return out
     for key, item in table.items():
-        year = year_key(key, path, problems)
+        # A four-digit key ("2023") at once; year_key says what is wrong with any other.
+        year = int(key) if len(key) == 4 and key.isdecimal() else year_key(key, path, problems)
         if year is None:
             continue
         if year in out:

@@ -98,6 +98,7 @@ def _score_problems(report: Report, problems: Problems) -> None:
 
 
 def _printed_problems(report: Report, codes: set[str], problems: Problems) -> None:
+    schemes: dict[tuple[str, int], tuple[list[str], list[str]] | None] = {}
     for i, figure in enumerate(report.printed):
         where = f"printed[{i}]"
         if figure.indicator is not None and figure.indicator not in codes:
@@ -116,16 +117,20 @@ def _printed_problems(report: Report, codes: set[str], problems: Problems) -> No
         # Component and aspect names are those of the scheme of the figure's year; a year
         # without a known scheme is left to the audit ("cannot be checked").
         year = figure.year or report.year
-        try:
-            scheme = report.scheme(family, year)
-        except KinerjaError:
+        if (family, year) not in schemes:  # each scheme's names once, not once a figure
+            try:
+                scheme = report.scheme(family, year)
+                schemes[family, year] = (list(scheme.keys), [a.name for a in scheme.aspects])
+            except KinerjaError:
+                schemes[family, year] = None
+        names = schemes[family, year]
+        if names is None:
             continue
-        keys = list(scheme.keys)
+        keys, aspects = names
         if figure.component is not None and figure.component not in keys:
             problems.add(f"{where}.component", f"not a component of the {family.upper()} "
                          f"scheme of {year}", value=figure.component,
                          fix="use one of " + ", ".join(keys))
-        aspects = [a.name for a in scheme.aspects]
         if figure.aspect is not None and figure.aspect not in aspects:
             problems.add(f"{where}.aspect", f"not an aspect of the {family.upper()} scheme "
                          f"of {year}", value=figure.aspect,

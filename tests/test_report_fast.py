@@ -1,0 +1,128 @@
+"""The report reader's fast paths give exactly what its general paths give, report or errors."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, settings
+
+import kinerja
+from kinerja.core._input import to_decimal
+from kinerja.core._parse import _parse_full, parse_number
+from kinerja.core._polarity import Polarity
+from kinerja.core._units import to_unit
+from kinerja.indicators import _figures, _indicator
+from kinerja.report import _printed, _read, _read_values
+
+TEXT = kinerja.example_path().read_text(encoding="utf-8")
+LINES = TEXT.splitlines()
+ASSIGNMENTS = [i for i, line in enumerate(LINES) if re.match(r"^\s*[\w.\"-]+\s*=\s*\S", line)]
+WRONG = ['"abc"', "-1", "[]", "{}", "true", "0", '"4,100"', '"1.234,5"', '"Rp 5 juta"', "2023.0",
+         '"not stated"', '"123% (Konversi)"', "{ value = 5 }", '"TW I"', "12345678901234567890"]
+
+grouped = st.from_regex(r"(Rp\.? ?)?-?[0-9]{1,4}([.,][0-9]{1,4}){0,5}(,-|%| %|\.-)?",
+                        fullmatch=True)
+texts = st.one_of(grouped, st.text(alphabet="0123456789.,% -−Rrpk٣\t", max_size=16))
+
+
+def _outcome(read: Any, *args: Any, **kwargs: Any) -> str:
+    """What *read* gives, or its error type and message."""
+    try:
+        return repr(read(*args, **kwargs))
+    except Exception as error:  # the general path's own errors, compared as they are
+        return f"{type(error).__name__}: {error}"
+
+
+def _general_printed(text: object, whole: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+    """read_printed by its general rules only (no fast path at all)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(_printed, "_at_once", lambda token, whole: None)
+        return _outcome(_printed._read_printed, text, whole=whole)
+
+
+@settings(max_examples=400)
+@given(texts, st.booleans())
+def test_printed_text_reads_as_the_general_rules(text: str, whole: bool) -> None:
+    """A printed text gives the same numbers, or the same error, with or without a fast path."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _outcome(_printed.read_printed, text, whole=whole) == _general_printed(
+            text, whole, monkeypatch)
+
+
+@pytest.mark.parametrize("text", ["99,98%", "100 %", "Rp. 570.750.000,-", "RP 4.100.832.000,-",
+                                  "134.260", "4,882,605,000", "0,125", "1.5", "12.3456", "007",
+                                  "1,234,-", "", " ", "5 orang", "123%* (Konversi 124)"])
+@pytest.mark.parametrize("whole", [False, True])
+def test_printed_hand_texts_read_as_the_general_rules(text: str, whole: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reference file's kinds of printed text read as the general rules read them."""
+    assert _outcome(_printed.read_printed, text, whole=whole) == _general_printed(
+        text, whole, monkeypatch)
+
+
+@given(st.from_regex(r"[0-9]{1,3}([.,][0-9]{3}){0,24}", fullmatch=True))
+def test_grouped_number_reads_as_the_full_rules(text: str) -> None:
+    """parse_number's grouped-thousands fast path gives the full rules' exact Decimal."""
+    assert _outcome(parse_number, text) == _outcome(
+        _parse_full, text, notation=None, field="text", scales=False)
+
+
+@pytest.mark.parametrize("value", [0, 60, 10**29, 10**30, -1, True, Decimal("77.50"),
+                                   Decimal("-0"), Decimal("NaN"), Decimal("sNaN"),
+                                   Decimal("Infinity"), Decimal("1E+31"), "60", 1.5, None])
+def test_figure_numbers_convert_as_to_decimal(value: object) -> None:
+    """A target's or realization's number converts as to_decimal and the sign check say."""
+
+    def general() -> Decimal | None:
+        if value is None:
+            return None
+        number = to_decimal(value, field="target.value")
+        if number < 0:
+            raise kinerja.InvalidValueError("must not be negative", field="target.value",
+                                            value=value,
+                                            fix="targets, realizations and counts are >= 0")
+        return number
+
+    assert _outcome(_figures._number, value, "target.value") == _outcome(general)
+
+
+def test_common_units_and_polarities_are_what_their_parsers_read() -> None:
+    """The indicator's shortcuts for common units and polarities equal the parsers' readings."""
+    assert all(to_unit(text) == unit for text, unit in _indicator._UNITS.items())
+    assert all(Polarity.parse(text) is polarity
+               for text, polarity in _indicator._POLARITIES.items())
+
+
+def _load(text: str) -> str:
+    """The report loaded from *text* (its fields), or every problem with its message."""
+    try:
+        report = kinerja.loads_report(text)
+    except kinerja.KinerjaError as error:
+        members = getattr(error, "exceptions", ())
+        return f"{error}\n" + "\n".join(f"{type(m).__name__}: {m}" for m in members)
+    return repr([getattr(report, a.name) for a in attrs.fields(type(report))]) + repr(
+        [figure.numbers() for figure in report.printed if figure.figure in (
+            "achievement", "target", "pagu", "realization", "absorption", "numerator")])
+
+
+def _distrusting(*args: Any, **kwargs: Any) -> Any:
+    raise RuntimeError("read by the general path")
+
+
+@pytest.mark.parametrize("index", ASSIGNMENTS[::7])
+def test_spoiled_file_reads_as_the_general_reader(index: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spoiled reference file gives the same report or the same located errors, fast or not."""
+    key = LINES[index].split("=", 1)[0]
+    for wrong in WRONG:
+        text = "\n".join([*LINES[:index], f"{key}= {wrong}", *LINES[index + 1:]])
+        fast = _load(text)
+        with monkeypatch.context() as patch:  # every trusted build fails: the class itself
+            patch.setattr(_read, "trusted", _distrusting)
+            patch.setattr(_read_values, "trusted", _distrusting)
+            assert fast == _load(text), (index, wrong)
