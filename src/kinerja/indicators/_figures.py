@@ -45,27 +45,27 @@ def _number(value: Any, field: str) -> Decimal | None:
 
 # Named converters (attrs' mypy plugin needs named functions), one per field name.
 def _target_value(value: Any) -> Decimal | None:
-    return _number(value, "target.value")
+    return None if value is None else _number(value, "target.value")
 
 
 def _target_low(value: Any) -> Decimal | None:
-    return _number(value, "target.low")
+    return None if value is None else _number(value, "target.low")
 
 
 def _target_high(value: Any) -> Decimal | None:
-    return _number(value, "target.high")
+    return None if value is None else _number(value, "target.high")
 
 
 def _realization_value(value: Any) -> Decimal | None:
-    return _number(value, "realization.value")
+    return None if value is None else _number(value, "realization.value")
 
 
 def _realization_numerator(value: Any) -> Decimal | None:
-    return _number(value, "realization.numerator")
+    return None if value is None else _number(value, "realization.numerator")
 
 
 def _realization_denominator(value: Any) -> Decimal | None:
-    return _number(value, "realization.denominator")
+    return None if value is None else _number(value, "realization.denominator")
 
 
 def _optional_unit(value: Any) -> Unit | None:

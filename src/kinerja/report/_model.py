@@ -173,7 +173,7 @@ class IndicatorRecord:
         derived = {year: real for year, periods in self.periods.items()
                    if year not in self.realizations
                    and (real := aggregated_realization(year, periods, self.aggregation, code))
-                   is not None}
+                   is not None} if self.periods else None
         if derived:
             # The year's realization from its periods: set once, while the record is built.
             object.__setattr__(self, "realizations",

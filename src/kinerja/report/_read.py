@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._regional import CLASSIFICATIONS
-from kinerja.core._input import to_decimal, to_year
+from kinerja.core._input import MAX_MAGNITUDE, to_decimal, to_year
 from kinerja.core._options import check_choice
 from kinerja.core._problems import Problems
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED
@@ -46,7 +47,7 @@ from kinerja.report._model import Goal, Report, Satker
 from kinerja.report._printed import PrintedFigure
 from kinerja.report._read_indicators import read_indicator
 from kinerja.report._read_values import array_of, build, number_of, table_of, words
-from kinerja.report._scheme_files import FAMILIES, base_of, read_scheme_files
+from kinerja.report._scheme_files import FAMILIES, read_scheme_files
 
 __all__ = ["example_path", "example_report", "load_report", "loads_report"]
 
@@ -89,7 +90,7 @@ def loads_report(text: str, *, source: str = "<string>") -> Report:
     """
     data = read_toml(text, origin=source)
     problems = Problems(locate=functools.partial(locate, text))
-    report = _read_report(data, problems, base_of(source))
+    report = _read_report(data, problems, source)
     problems.raise_if_any(source)
     assert report is not None
     return report
@@ -146,7 +147,7 @@ def example_path() -> Path:
     return Path(str(resources.files("kinerja.report").joinpath("examples", EXAMPLE)))
 
 
-def _read_report(data: dict[str, Any], problems: Problems, base: Path) -> Report | None:
+def _read_report(data: dict[str, Any], problems: Problems, source: str) -> Report | None:
     problems.check_keys(data, TOP, "", required=("format", "version", "year", "satker"))
     if data.get("format", FORMAT) != FORMAT:
         problems.add("format", f'must be "{FORMAT}"', value=data.get("format"))
@@ -174,7 +175,7 @@ def _read_report(data: dict[str, Any], problems: Problems, base: Path) -> Report
     budget = _read_budget(data.get("budget", {}), problems, classification)
     ikpa = _read_scores(data.get("ikpa"), "ikpa", "components", problems, allow_na=True)
     nka = _read_scores(data.get("nka"), "nka", "variables", problems, allow_na=False)
-    schemes, scheme_files = read_scheme_files(data, base, problems)
+    schemes, scheme_files = read_scheme_files(data, source, problems)
     emonev = _read_scores(data.get("emonev"), "emonev", "scale", problems, allow_na=False)
     printed = _read_printed(data.get("printed", []), problems)
     if problems.errors or satker is None or year is None or policy is None:
@@ -316,6 +317,9 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
     scores = table_of(table.get(key, {}), f"{section}.{key}", problems) or {}
     out: dict[str, Any] = {}
     for name, score in scores.items():
+        if type(score) is int and -MAX_MAGNITUDE < score < MAX_MAGNITUDE:
+            out[name] = Decimal(score)  # what to_decimal gives a plain whole score
+            continue
         path = f"{section}.{key}.{name}"
         if allow_na and str(score).strip().lower() in NOT_APPLICABLE_WORDS:
             out[name] = NOT_APPLICABLE

@@ -69,7 +69,8 @@ def read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
     if not table.get("targets"):
         problems.add(f"{path}.targets", "an indicator needs at least one target",
                      kind=MissingValueError, fix="add a [indicators.targets] table: 2023 = 60")
-    periods = _read_years(table.get("periods", {}), f"{path}.periods", problems, _as_given)
+    periods = _read_years(table["periods"], f"{path}.periods", problems, _as_given) \
+        if "periods" in table else {}
     note = table.get("note")
     fields: dict[str, Any] = {
         "indicator": indicator, "goal": goal, "targets": targets, "realizations": realizations,

@@ -35,12 +35,13 @@ def base_of(source: str) -> Path:
     return Path(source).parent
 
 
-def read_scheme_files(data: dict[str, Any], base: Path, problems: Problems
+def read_scheme_files(data: dict[str, Any], source: str, problems: Problems
                       ) -> tuple[dict[str, Scheme], dict[str, str]]:
     """The schemes the ``[ikpa]`` and ``[nka]`` sections name, and their names as written.
 
-    Each problem (not a string, no such file, not a scheme) is recorded at
-    ``ikpa.scheme_file`` with what to do about it.
+    A name is relative to the directory of the report file *source*
+    (:func:`base_of`).  Each problem (not a string, no such file, not a scheme)
+    is recorded at ``ikpa.scheme_file`` with what to do about it.
     """
     schemes: dict[str, Scheme] = {}
     files: dict[str, str] = {}
@@ -56,7 +57,7 @@ def read_scheme_files(data: dict[str, Any], base: Path, problems: Problems
                          fix=f'write scheme_file = "{family}_kanwil.toml" (relative to the '
                          "report file)")
             continue
-        scheme = _load(base / name, path, name, problems)
+        scheme = _load(base_of(source) / name, path, name, problems)
         if scheme is not None:
             schemes[family] = scheme
             files[family] = name

@@ -45,7 +45,7 @@ def _scores(value: Any, section: str, *, allow_na: bool) -> FrozenMap[str, Any] 
                                         field=field, value=score.value,
                                         fix="give each calculation its own key")
             score = score.value
-        if type(score) is Decimal and score.is_finite() and abs(score) < _MAX:
+        if type(score) is Decimal and score.is_finite() and score.copy_abs() < _MAX:
             scores[key] = score  # what to_decimal gives such a score (as the reader gives it)
             continue
         scores[key] = to_decimal(score, field=field)

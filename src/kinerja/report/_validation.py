@@ -90,23 +90,23 @@ def _score_problems(report: Report, problems: Problems) -> None:
         scheme = problems.attempt("", functools.partial(report.scheme, section, report.year))
         if scheme is None:
             continue
+        keys = scheme.keys
         for key in scores:
-            if key not in scheme.keys:
+            if key not in keys:
                 problems.add(f"{section}.{part}.{key}",
                              f"not a component of the {section.upper()} scheme of {report.year}",
-                             value=key, fix="use one of " + ", ".join(scheme.keys))
+                             value=key, fix="use one of " + ", ".join(keys))
 
 
 def _printed_problems(report: Report, codes: set[str], problems: Problems) -> None:
     schemes: dict[tuple[str, int], tuple[list[str], list[str]] | None] = {}
     for i, figure in enumerate(report.printed):
-        where = f"printed[{i}]"
         if figure.indicator is not None and figure.indicator not in codes:
-            problems.add(f"{where}.indicator", "refers to an unknown indicator",
+            problems.add(f"printed[{i}].indicator", "refers to an unknown indicator",
                          value=figure.indicator,
                          fix="use the code of one of the report's indicators")
         if figure.breakdown is not None and figure.breakdown not in report.budget:
-            problems.add(f"{where}.breakdown",
+            problems.add(f"printed[{i}].breakdown",
                          "refers to a budget breakdown the report does not have",
                          value=figure.breakdown,
                          fix="use one of " + (", ".join(report.budget) or "(none)"))
@@ -128,10 +128,10 @@ def _printed_problems(report: Report, codes: set[str], problems: Problems) -> No
             continue
         keys, aspects = names
         if figure.component is not None and figure.component not in keys:
-            problems.add(f"{where}.component", f"not a component of the {family.upper()} "
+            problems.add(f"printed[{i}].component", f"not a component of the {family.upper()} "
                          f"scheme of {year}", value=figure.component,
                          fix="use one of " + ", ".join(keys))
         if figure.aspect is not None and figure.aspect not in aspects:
-            problems.add(f"{where}.aspect", f"not an aspect of the {family.upper()} scheme "
+            problems.add(f"printed[{i}].aspect", f"not an aspect of the {family.upper()} scheme "
                          f"of {year}", value=figure.aspect,
                          fix="use one of " + (", ".join(aspects) or "(none)"))
