@@ -95,9 +95,13 @@ def _built(value: Any, kinds: type | tuple[type, ...]) -> bool:
     :func:`year_map` gives such a dict unchanged, sorted by year: the converters
     below skip its checks, which ask nothing more of it.
     """
-    return type(value) is dict and all(
-        type(year) is int and FIRST_YEAR <= year <= LAST_YEAR and isinstance(item, kinds)
-        for year, item in value.items())
+    if type(value) is not dict:
+        return False
+    for year, item in value.items():
+        if type(year) is not int or not FIRST_YEAR <= year <= LAST_YEAR \
+                or not isinstance(item, kinds):
+            return False
+    return True
 
 
 def _target_map(value: Any) -> FrozenMap[int, Target | NotApplicable | NotStated]:
@@ -179,12 +183,15 @@ class IndicatorRecord:
             object.__setattr__(self, "realizations",
                                FrozenMap(sorted({**self.realizations, **derived}.items())))
             object.__setattr__(self, "derived_years", frozenset(derived))
-        for year, target in self.targets.items():
+        targets, realizations = self.targets, self.realizations
+        for year in targets:  # (a FrozenMap's own iterator: no items view to go through)
+            target = targets[year]
             if isinstance(target, Target) and target.year != year:
                 raise InvalidValueError(f"the target is for {target.year}",
                                         field=f"{code}.targets.{year}", value=target.year,
                                         fix=f"give the target for {year} under the key {year}")
-        for year, realization in self.realizations.items():
+        for year in realizations:
+            realization = realizations[year]
             if realization.year != year:
                 raise InvalidValueError(f"the realization is for {realization.year}",
                                         field=f"{code}.realizations.{year}",

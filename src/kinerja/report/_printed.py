@@ -78,8 +78,8 @@ _CONVERSION = re.compile(r"konversi|dikonversi|converted", re.IGNORECASE)
 #: A printed text that is one number and no more ("99,98 %", "Rp. 570.750.000,-"), plain
 #: (:data:`_PLAIN`) or grouped (:data:`_GROUPED`): read at once, as the general rules of
 #: :func:`read_printed` read its one token (the digits from the first to the last).
-_SIMPLE = re.compile(r"(?:[Rr][Pp]\.?\s*)?(?:(?P<integer>\d{1,40})(?:[.,](?P<fraction>\d{1,2}|"
-                     r"\d{4,40}))?|(?P<first>[1-9]\d{0,2})(?P<groups>(?:\.\d{3})+|(?:,\d{3})+))"
+_SIMPLE = re.compile(r"(?:[Rr][Pp]\.?\s*)?(?:(?P<plain>\d{1,40}(?:[.,](?P<fraction>\d{1,2}|"
+                     r"\d{4,40}))?)|(?P<first>[1-9]\d{0,2})(?P<groups>(?:\.\d{3})+|(?:,\d{3})+))"
                      r"(?:\s*%|,-?|\.-)?\Z")
 #: Tokens read at once (:func:`_at_once`, which gives what :func:`_read_number_full`
 #: gives): a plain figure ("99,98", "120", the fast path of
@@ -180,10 +180,10 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     """
     simple = _SIMPLE.match(text) if type(text) is str else None
     if simple is not None:  # one number, no conversion, no scale word: read at once
-        integer, fraction, first, groups = simple.groups()
-        if integer is not None:
-            value = Decimal(f"{integer}.{fraction}" if fraction else integer)
-            return PrintedNumber(value=value, places=len(fraction) if fraction else 0), None
+        plain, fraction, first, groups = simple.groups()
+        if plain is not None:  # one separator at most: the decimal mark
+            return PrintedNumber(value=Decimal(plain.replace(",", ".")),
+                                 places=len(fraction) if fraction else 0), None
         if whole or len(groups) > 4:  # as _at_once reads groups of three
             return PrintedNumber(value=Decimal(first + groups.replace(groups[0], "")),
                                  places=0), None
