@@ -214,6 +214,8 @@ class IndicatorRecord:
 
 def _items(value: Any, field: str, kind: type[T]) -> tuple[T, ...]:
     """A tuple of *kind* items from a sequence, or an error naming the first wrong item."""
+    if type(value) is list and set(map(type, value)) <= {kind}:
+        return tuple(value)  # a list of exactly *kind* (as the reader gives): nothing to say
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise InvalidTypeError(f"give a list of {kind.__name__}", field=field, value=value,
                                fix=f"write e.g. [{kind.__name__}(...), ...]")
@@ -333,7 +335,9 @@ class Report:
     scheme_files: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=scheme_files)
 
     def __attrs_post_init__(self) -> None:
-        report_problems(self).raise_if_any(f"the report of {self.satker.name} {self.year}")
+        problems = report_problems(self)
+        if problems:
+            problems.raise_if_any(f"the report of {self.satker.name} {self.year}")
 
     def __repr__(self) -> str:
         return (f"Report({self.satker.name!r}, {self.year}: {len(self.indicators)} indicators, "

@@ -267,7 +267,10 @@ def _amounts_stated(fields: dict[str, Any], path: str, problems: Problems) -> bo
         problems.add(f"{path}.realization", "required key is missing", kind=MissingValueError,
                      fix=f"add realization = the amount printed, or {how}")
     for key in ("pagu", "realization"):
-        if str(fields.get(key)).strip().lower() in NOT_STATED_WORDS:
+        amount = fields.get(key)
+        if type(amount) is int or (type(amount) is str and amount[:1].isdigit()):
+            continue  # a number: no word to read ("not stated"), none to refuse
+        if str(amount).strip().lower() in NOT_STATED_WORDS:
             fields[key] = NOT_STATED
         elif key in fields and words(fields[key], f"{path}.{key}", problems, how):
             return False
@@ -278,7 +281,8 @@ _PRINTED_REQUIRED = ("figure", "text", "where")
 
 
 def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
-    figures = []
+    figures: list[PrintedFigure] = []
+    append, build_trusted, cls = figures.append, trusted, PrintedFigure  # 113 times a file
     for i, entry in enumerate(array_of(value, "printed", problems)):
         if type(entry) is dict and list(map(type, entry.values())).count(str) == len(
                 entry) - (type(entry.get("year")) is int):
@@ -286,7 +290,7 @@ def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
             # checks leave unchecked.  On any error (an unknown or a missing key is a
             # TypeError), the entry is read again below, which says what is wrong.
             try:
-                figures.append(trusted(PrintedFigure, **entry))
+                append(build_trusted(cls, **entry))
                 continue
             except Exception:  # the general reading below reports it
                 pass

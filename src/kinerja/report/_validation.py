@@ -36,17 +36,16 @@ def report_problems(report: Report) -> Problems:
         goal_levels[goal.code] = goal.level
     codes: set[str] = set()
     for i, record in enumerate(report.indicators):
-        where = f"indicators[{i}]"
         if record.code in codes:
-            problems.add(f"{where}.code", "duplicate indicator code", value=record.code,
+            problems.add(f"indicators[{i}].code", "duplicate indicator code", value=record.code,
                          fix="give each indicator its own code")
         codes.add(record.code)
         level = goal_levels.get(record.goal)
         if level is None:
-            problems.add(f"{where}.goal", "refers to an unknown goal", value=record.goal,
+            problems.add(f"indicators[{i}].goal", "refers to an unknown goal", value=record.goal,
                          fix="use the code of one of the report's goals")
         elif level is not record.indicator.level:
-            problems.add(f"{where}.level",
+            problems.add(f"indicators[{i}].level",
                          f"a {record.indicator.level.value} indicator under a {level.value} goal",
                          value=record.indicator.level.value,
                          fix="put the indicator under a goal of its level")
