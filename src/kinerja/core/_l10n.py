@@ -27,9 +27,9 @@ import re
 import string
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
+from kinerja.core._data import read_data
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._notation import DASH, Numeral, format_significant
 from kinerja.core._options import LANGS, Lang, check_lang
@@ -49,8 +49,7 @@ def catalog(lang: Lang) -> FrozenMap[str, str]:
     ('tercapai', 'met')
     """
     lang = check_lang(lang)
-    source = resources.files("kinerja.core").joinpath("locale", f"{lang}.toml")
-    data = PARSER.loads(source.read_text(encoding="utf-8"))
+    data = PARSER.loads(read_data("core", "locale", f"{lang}.toml"))
     flat: dict[str, str] = {}
 
     def walk(prefix: str, table: Mapping[str, Any]) -> None:

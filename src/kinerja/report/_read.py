@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._regional import CLASSIFICATIONS
+from kinerja.core._data import data_path
 from kinerja.core._input import MAX_MAGNITUDE, to_decimal, to_year
 from kinerja.core._options import check_choice
 from kinerja.core._problems import Problems
@@ -144,7 +144,7 @@ def example_path() -> Path:
     >>> example_path().name
     'reference_lkjip_2023.toml'
     """
-    return Path(str(resources.files("kinerja.report").joinpath("examples", EXAMPLE)))
+    return data_path("report", "examples", EXAMPLE)
 
 
 def _read_report(data: dict[str, Any], problems: Problems, source: str) -> Report | None:

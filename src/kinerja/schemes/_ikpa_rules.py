@@ -15,11 +15,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from kinerja.core._data import read_data
 from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._input import exact, to_count, to_decimal, to_year
 from kinerja.core._problems import Problems
@@ -52,8 +52,7 @@ class PenyerapanRule:
 
 
 def _text() -> str:
-    return resources.files("kinerja.schemes").joinpath("presets", *RULES_FILE.split("/")
-                                                       ).read_text(encoding="utf-8")
+    return read_data("schemes", "presets", *RULES_FILE.split("/"))
 
 
 @functools.cache

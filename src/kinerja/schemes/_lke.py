@@ -22,11 +22,11 @@ import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from importlib import resources
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from kinerja.core._data import read_data
 from kinerja.core._frozen import FrozenMap, freeze
 from kinerja.core._input import exact, to_year
 from kinerja.core._notation import format_number, format_trace
@@ -59,8 +59,7 @@ _FOLDER = "lke"
 
 
 def _text(filename: str) -> str:
-    return resources.files("kinerja.schemes").joinpath("presets", _FOLDER, filename).read_text(
-        encoding="utf-8")
+    return read_data("schemes", "presets", _FOLDER, filename)
 
 
 @functools.cache

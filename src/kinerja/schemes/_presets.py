@@ -1,7 +1,7 @@
 """The schemes kinerja ships: IKPA by regulation year, SMART DJA NKA, the e-Monev scale.
 
 The presets are TOML files in ``kinerja/schemes/presets`` (the format users
-write their own schemes in), read with :mod:`importlib.resources` and checked
+write their own schemes in), read from the installed package (``core/_data.py``) and checked
 like any other scheme.  A new regulation year is a new file there, listed in
 ``_IKPA_FILES`` (docs page *Scheme files (TOML)*).
 """
@@ -9,10 +9,10 @@ like any other scheme.  A new regulation year is a new file there, listed in
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 import attrs
 
+from kinerja.core._data import read_data
 from kinerja.core._input import to_year
 from kinerja.core._options import check_choice
 from kinerja.core._toml import read_toml
@@ -30,8 +30,7 @@ _NKA_FILES = ("nka-2021.toml",)
 
 
 def _text(filename: str) -> str:
-    return resources.files("kinerja.schemes").joinpath("presets", filename).read_text(
-        encoding="utf-8")
+    return read_data("schemes", "presets", filename)
 
 
 @functools.cache

@@ -13,9 +13,9 @@ import functools
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
+from kinerja.core._data import read_data
 from kinerja.core._problems import Problems
 from kinerja.core._toml import read_text_file, read_toml, toml_key, toml_number, toml_string
 from kinerja.exceptions import InvalidTypeError
@@ -48,8 +48,7 @@ def skp_scheme() -> SkpScheme:
     >>> kinerja.skp_scheme().coefficients["Ahli Madya"]
     Decimal('37.5')
     """
-    text = resources.files("kinerja.schemes").joinpath("presets", "skp", "skp-2022.toml"
-                                                       ).read_text(encoding="utf-8")
+    text = read_data("schemes", "presets", "skp", "skp-2022.toml")
     return loads_skp_scheme(text, source="skp/skp-2022.toml")
 
 
