@@ -85,7 +85,9 @@ no such file. Fix: check the path.
             f"{MAX_FILE_BYTES:,} bytes kinerja reads", field=name, fix=fix)
     try:
         with open(name, "rb") as handle:  # bounded: a file may grow after its stat
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(info.st_size + 1)  # a buffer of the file's size, not 20 MB
+            if len(data) > info.st_size:  # it grew: read on, up to the bound
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         raise ReportFileError(f"cannot read the {what}: {error.strerror}", field=name,
                               fix=fix) from None
