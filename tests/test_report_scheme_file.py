@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import kinerja
@@ -164,3 +165,27 @@ def test_save_and_load_round_trip(tmp_path):
     copy = tmp_path / "salinan.toml"
     kinerja.save_report(report, copy)
     assert kinerja.load_report(copy) == report
+
+
+def test_a_report_saved_elsewhere_still_finds_its_scheme_file(tmp_path):
+    """Saved into another folder, the scheme file is named relative to the new file."""
+    report = kinerja.load_report(_write(tmp_path, REPORT))
+    elsewhere = tmp_path / "arsip" / "2024"
+    elsewhere.mkdir(parents=True)
+    kinerja.save_report(report, elsewhere / "laporan.toml")
+    text = (elsewhere / "laporan.toml").read_text(encoding="utf-8")
+    assert 'scheme_file = "../../aturan/ikpa_kanwil.toml"' in text
+    again = kinerja.load_report(elsewhere / "laporan.toml")
+    result = again.ikpa_score()
+    assert result is not None
+    assert (result.final, result.category) == (86, "Baik")  # 90 × 0,60 + 80 × 0,40
+    assert again.scheme("ikpa").regulation == "SE Kanwil 1/2024"
+
+
+def test_a_custom_scheme_without_its_file_is_not_silently_dropped(tmp_path):
+    """A report given a scheme object but no file for it refuses to be written, saying how."""
+    report = kinerja.load_report(_write(tmp_path, REPORT))
+    bare = attrs.evolve(report, scheme_files={})
+    with pytest.raises(kinerja.InvalidValueError, match="scheme_files") as caught:
+        kinerja.dump_report(bare)
+    assert caught.value.field == "schemes.ikpa"

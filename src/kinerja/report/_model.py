@@ -303,6 +303,11 @@ class Report:
     scheme_files : mapping of {"ikpa", "nka"} to str, optional
         The file each custom scheme was read from, as the report file names
         it (written back by :func:`kinerja.dump_report`).
+    source : str, optional
+        The file the report was read from (``None`` when built in Python or
+        read from text): relative ``scheme_files`` start from its directory,
+        and :func:`kinerja.save_report` writes them relative to the new file.
+        Not part of equality.
 
     Examples
     --------
@@ -333,6 +338,7 @@ class Report:
     classification: str = attrs.field(default="apbn", converter=_classification)
     schemes: FrozenMap[str, Scheme] = attrs.field(factory=FrozenMap, converter=custom_schemes)
     scheme_files: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=scheme_files)
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = report_problems(self)

@@ -185,7 +185,8 @@ def _read_report(data: dict[str, Any], problems: Problems, source: str) -> Repor
         "satker": satker, "year": year, "title": title, "period": data.get("period"),
         "goals": goals, "indicators": indicators, "policy": policy, "budget": budget,
         "ikpa": ikpa, "nka": nka, "emonev": emonev, "printed": printed,
-        "classification": classification, "schemes": schemes, "scheme_files": scheme_files}
+        "classification": classification, "schemes": schemes, "scheme_files": scheme_files,
+        "source": None if source.startswith("<") else source}
     if title is None or isinstance(title, str):  # the one field no converter checks
         return build(problems, "", Report, **fields)
     return problems.attempt("", lambda: Report(**fields))

@@ -6,15 +6,20 @@ The format is documented in the docs page *Report file format*
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import attrs
 
 from kinerja.budget._regional import ApbdSpendingType
 from kinerja.core._sentinels import NotApplicable, NotStated
 from kinerja.core._toml import toml_key, toml_number, toml_string, write_text_file
+from kinerja.exceptions import InvalidValueError
 from kinerja.indicators._figures import Realization, Target
 from kinerja.report._format import FORMAT, VERSION
 from kinerja.report._model import Report
 from kinerja.report._periods import PeriodFigures
+from kinerja.report._scheme_files import base_of
 
 __all__ = ["dump_report", "save_report"]
 
@@ -81,6 +86,13 @@ def dump_report(report: Report) -> str:
     >>> kinerja.loads_report(dump_report(report)) == report
     True
     """
+    unwritten = sorted(set(report.schemes) - set(report.scheme_files))
+    if unwritten:
+        raise InvalidValueError(
+            "a custom scheme is written to a report file as the path of its scheme file",
+            field=f"schemes.{unwritten[0]}", value=report.schemes[unwritten[0]].name,
+            fix="save the scheme with kinerja.save_scheme and name the file in "
+            "scheme_files={" + f'"{unwritten[0]}": "its-file.toml"' + "}")
     out = [f'format = "{FORMAT}"', f"version = {VERSION}", f"year = {report.year}"]
     if report.title:
         out.append(f"title = {toml_string(report.title)}")
@@ -181,6 +193,9 @@ def dump_report(report: Report) -> str:
 def save_report(report: Report, path: str | Path) -> None:
     """Write *report* to *path* in the file format (UTF-8).
 
+    The report's scheme files are named relative to the new file, so that it
+    reads them wherever it is written.
+
     Examples
     --------
     >>> import kinerja, tempfile, pathlib
@@ -189,4 +204,25 @@ def save_report(report: Report, path: str | Path) -> None:
     >>> kinerja.load_report(path) == kinerja.example_report()
     True
     """
+    if report.scheme_files and isinstance(path, str | os.PathLike):
+        rebased = _rebased(report, Path(path))
+        if rebased != dict(report.scheme_files):
+            report = attrs.evolve(report, scheme_files=rebased)
     write_text_file(path, dump_report(report), what="report file")
+
+
+def _rebased(report: Report, path: Path) -> dict[str, str]:
+    """The report's scheme files named relative to *path*'s directory (as a new file needs).
+
+    A relative name starts from the directory of the file the report was read
+    from (``report.source``; the current directory for a report built in Python).
+    """
+    base = base_of(report.source or "<string>")
+    out = {}
+    for family, name in report.scheme_files.items():
+        if Path(name).is_absolute():
+            out[family] = name
+            continue
+        target = (base / name).resolve()
+        out[family] = Path(os.path.relpath(target, path.resolve().parent)).as_posix()
+    return out
