@@ -10,7 +10,9 @@ against the total (``kinerja.lke_check_printed``, docs page *SAKIP evaluation
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from kinerja import schemes  # its LKE names load when a report prints LKE figures
 from kinerja.auditing._compare import Outcome, part
 from kinerja.auditing._findings import Severity
 from kinerja.auditing._messages import OWN_FIGURES
@@ -18,8 +20,9 @@ from kinerja.core._notation import Numeral, format_plain
 from kinerja.exceptions import KinerjaError
 from kinerja.report._model import Report
 from kinerja.report._printed import PrintedFigure
-from kinerja.schemes._lke import lke_scheme
-from kinerja.schemes._lke_review import LkePrintedFigure, lke_check_printed
+
+if TYPE_CHECKING:
+    from kinerja.schemes._lke_review import LkePrintedFigure
 
 __all__ = ["LkeChecks"]
 
@@ -68,7 +71,7 @@ class LkeChecks:
         printed = {_name(f): f.text for f in self.report.printed
                    if f.figure.startswith("lke.") and (f.year or self.report.year) == year}
         try:
-            results = lke_check_printed(printed, scheme=lke_scheme(year))
+            results = schemes.lke_check_printed(printed, scheme=schemes.lke_scheme(year))
         except KinerjaError as error:
             return Outcome("cannot-check", Severity.INFO, "n/a",
                            (part("undefined", error=str(error)),), OWN_FIGURES)

@@ -17,14 +17,6 @@ from typing import TYPE_CHECKING
 from kinerja.core._lazy import lazy_attributes
 from kinerja.schemes._batch import BatchScore
 from kinerja.schemes._file import dump_scheme, load_scheme, loads_scheme, save_scheme
-from kinerja.schemes._lke import LkeLoss, LkeScore, lke_answer_scale, lke_scheme, lke_score
-from kinerja.schemes._lke_review import (
-    LkeDifference,
-    LkeEvaluation,
-    LkePrintedFigure,
-    lke_check_printed,
-    lke_evaluation,
-)
 from kinerja.schemes._parts import Aspect, Band, CalculatedComponent, Component, Deduction
 from kinerja.schemes._presets import emonev_scale, ikpa_scheme, nka_scheme, preset_schemes
 from kinerja.schemes._progress import ProgressScale
@@ -44,6 +36,14 @@ if TYPE_CHECKING:
         ikpa_penyerapan,
     )
     from kinerja.schemes._ikpa_revisi import ikpa_revisi_dipa
+    from kinerja.schemes._lke import LkeLoss, LkeScore, lke_answer_scale, lke_scheme, lke_score
+    from kinerja.schemes._lke_review import (
+        LkeDifference,
+        LkeEvaluation,
+        LkePrintedFigure,
+        lke_check_printed,
+        lke_evaluation,
+    )
     from kinerja.schemes._skp import SkpDistribution, SkpScheme
     from kinerja.schemes._skp_file import (
         dump_skp_scheme,
@@ -54,9 +54,20 @@ if TYPE_CHECKING:
     from kinerja.schemes._skp_pp46 import SkpCapaian, skp_capaian_pp46
     from kinerja.schemes._skp_rules import skp_credit_points, skp_distribution, skp_predikat
 
-#: The SKP rules and the IKPA component calculators, loaded on first use (core/_lazy.py):
-#: an audit of a report file needs neither.
+#: The SKP rules, the IKPA component calculators and the SAKIP evaluation (LKE), loaded
+#: on first use (core/_lazy.py): an audit of a report file needs them only when it prints
+#: their figures.
 _LAZY = {
+    "LkeDifference": "kinerja.schemes._lke_review",
+    "LkeEvaluation": "kinerja.schemes._lke_review",
+    "LkeLoss": "kinerja.schemes._lke",
+    "LkePrintedFigure": "kinerja.schemes._lke_review",
+    "LkeScore": "kinerja.schemes._lke",
+    "lke_answer_scale": "kinerja.schemes._lke",
+    "lke_check_printed": "kinerja.schemes._lke_review",
+    "lke_evaluation": "kinerja.schemes._lke_review",
+    "lke_scheme": "kinerja.schemes._lke",
+    "lke_score": "kinerja.schemes._lke",
     "PENYERAPAN_TARGETS": "kinerja.schemes._ikpa_components",
     "SkpCapaian": "kinerja.schemes._skp_pp46",
     "SkpDistribution": "kinerja.schemes._skp",
