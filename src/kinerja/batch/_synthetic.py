@@ -75,6 +75,11 @@ class IndicatorColumns:
         convention), or NaN for no cap.
     missing : ndarray of bool
         Rows whose realization was not reported.
+
+    >>> from kinerja import batch
+    >>> rows = batch.synthetic_national(seed=1, satkers=2, years=[2024]).indicators
+    >>> rows.realization.shape, rows.target.dtype.name
+    ((24,), 'float64')
     """
 
     unit: IntArray
@@ -106,6 +111,11 @@ class BudgetColumns:
     ``unit`` is the satker-year row; ``spending_type`` the jenis belanja (51,
     52, 53, 57); ``pagu`` and ``realization`` whole Rupiah as int64 (some
     realizations above pagu).
+
+    >>> from kinerja import batch
+    >>> lines = batch.synthetic_national(seed=1, satkers=2, years=[2024]).budget
+    >>> lines.pagu.shape, lines.pagu.dtype.name
+    ((16,), 'int64')
     """
 
     unit: IntArray
@@ -144,6 +154,11 @@ class SchemeColumns:
     ``unit`` gives each row's satker-year row.  Pass ``columns`` and
     ``not_applicable`` to :func:`kinerja.batch.ikpa_scores` (or
     :meth:`kinerja.Scheme.score_batch`).
+
+    >>> from kinerja import batch
+    >>> ikpa = batch.synthetic_national(seed=1, satkers=2, years=[2024]).ikpa[2024]
+    >>> ikpa.year, len(ikpa.unit), "revisi_dipa" in ikpa.columns
+    (2024, 2, True)
     """
 
     year: int
@@ -175,6 +190,11 @@ class SyntheticNational:
         8 budget lines per satker-year.
     ikpa, nka : dict of int to SchemeColumns
         Per year, the IKPA (every year) and NKA (years from 2021) components.
+
+    >>> from kinerja import batch
+    >>> data = batch.synthetic_national(seed=1, satkers=2, years=[2023, 2024])
+    >>> data.years, data.satker_years
+    ((2023, 2024), 4)
     """
 
     seed: int

@@ -377,6 +377,14 @@ class CalculatedComponent:
         is asked for.
     provisional : bool
         True: the rule is not yet checked against the regulation text.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> part = kinerja.ikpa_penyerapan(year=2026, pagu={52: 1_000_000}, blokir={},
+    ...                                realization={52: [150_000]})
+    >>> part.key, part.year, part.value
+    ('penyerapan_anggaran', 2026, Decimal('100'))
     """
 
     key: str

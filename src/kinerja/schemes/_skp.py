@@ -279,6 +279,13 @@ class SkpDistribution:
         empty when no rule is known for the organisation's rating.
     breaches : tuple of str
         Every limit the unit's shares break, in words.
+
+    Examples
+    --------
+    >>> import kinerja
+    >>> table = kinerja.skp_distribution(["Baik", "Baik", "Sangat Baik", "Butuh Perbaikan"])
+    >>> table.counts["Baik"], table.organisation
+    (2, None)
     """
 
     counts: FrozenMap[str, int] = attrs.field(converter=_counts)

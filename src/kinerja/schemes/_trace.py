@@ -37,6 +37,14 @@ class ComponentScore:
     not counted) or ``"missing_as_zero"`` (missing, scored 0 under
     ``missing="zero"``).  ``nilai`` and ``weighted`` are ``None`` when not
     applicable.
+
+    >>> import kinerja
+    >>> result = kinerja.ikpa_scheme(2023).score({"revisi_dipa": 95, "deviasi_halaman_iii": 95,
+    ...     "penyerapan_anggaran": 95, "belanja_kontraktual": 95, "penyelesaian_tagihan": 95,
+    ...     "pengelolaan_up_tup": 95, "capaian_output": 95, "dispensasi_spm": 0})
+    >>> part = result.components["revisi_dipa"]
+    >>> part.status, part.weight, part.weighted
+    ('scored', Decimal('10'), Decimal('9.5'))
     """
 
     key: str
@@ -57,6 +65,14 @@ class ScoreStep:
     ``"category"``; ``key`` names the component, aspect or deduction.
     ``text`` is the line in English, ``text_id`` in Indonesian (each with
     its language's number notation); :meth:`describe` picks one.
+
+    >>> import kinerja
+    >>> result = kinerja.ikpa_scheme(2023).score({"revisi_dipa": 95, "deviasi_halaman_iii": 95,
+    ...     "penyerapan_anggaran": 95, "belanja_kontraktual": 95, "penyelesaian_tagihan": 95,
+    ...     "pengelolaan_up_tup": 95, "capaian_output": 95, "dispensasi_spm": 0})
+    >>> step = result.steps[0]
+    >>> step.kind, step.key
+    ('component', 'revisi_dipa')
     """
 
     kind: str

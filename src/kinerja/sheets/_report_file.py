@@ -43,6 +43,14 @@ class MergedFile:
     ``kept_text`` is True when the file's own lines (and comments) were kept
     and only budget entries added or cut; ``replaced`` counts the lines of the
     same year replaced (``replace=True``).
+
+    >>> import kinerja, kinerja.sheets as sheets, pathlib, shutil, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "laporan.toml"
+    >>> _ = shutil.copy(kinerja.example_path(), path)
+    >>> export = sheets.read_budget_export("tests/fixtures/sheets/sakti_export.xlsx", "sakti")
+    >>> merged = sheets.merge_budget_file(path, export)
+    >>> merged.kept_text, merged.replaced
+    (True, 0)
     """
 
     report: Report
