@@ -26,24 +26,14 @@ import json
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 #: The setting of the second run: trim the heap whenever 128 KiB are free at its top.
 SETTING = {"MALLOC_TRIM_THRESHOLD_": "131072"}
 
-
-def best(function: Callable[[], Any], repeat: int) -> float:
-    """The shortest of *repeat* timings of *function*, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def measure(rows: int) -> dict[str, Any]:

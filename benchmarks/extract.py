@@ -26,11 +26,10 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 import kinerja
 from kinerja.documents._pdf import pdf_text
@@ -54,15 +53,6 @@ def make_pdf(directory: Path, pages: int) -> Path:
     return directory / WORD.with_suffix(".pdf").name
 
 
-def best(repeat: int, run: Callable[[], object]) -> float:
-    """The shortest of *repeat* timings of ``run()``."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
 
 def main() -> None:
     """Make the PDF, time the two steps, print the figures."""
@@ -76,9 +66,9 @@ def main() -> None:
         path = make_pdf(Path(directory), args.pages)
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        text = best(args.repeat, lambda: pdf_text(str(path)))
+        text = best(lambda: pdf_text(str(path)), args.repeat)
         result = kinerja.extract(path)
-        whole = best(args.repeat, lambda: kinerja.extract(path))
+        whole = best(lambda: kinerja.extract(path), args.repeat)
     print(f"PDF: {pages} pages, {path.name}")
     print(f"text layer to text:   {text:6.2f} s  ({pages / text:5.1f} pages/s)")
     print(f"kinerja.extract:      {whole:6.2f} s  ({pages / whole:5.1f} pages/s), "

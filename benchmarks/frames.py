@@ -22,25 +22,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import polars as pl
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 from kinerja import batch
-
-
-def best(function: Callable[[], Any], repeat: int) -> float:
-    """The shortest of *repeat* timings of *function*, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def with_pandas(frame: pd.DataFrame) -> pd.Series:

@@ -33,21 +33,13 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 import kinerja
 from kinerja import batch
 
 RESULTS: list[tuple[str, str, str]] = []
 
-
-def best(function: Callable[[], Any], repeat: int) -> float:
-    """The shortest of *repeat* timings of *function*, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def peak_bytes(function: Callable[[], Any]) -> int:
