@@ -399,3 +399,4 @@ negative (got -1). Fix: give the amount as a positive number.
         if isinstance(self.pagu, NotStated):
             return NOT_STATED
         return self.pagu - (self.blokir or 0)
+

@@ -11,7 +11,7 @@ result, not an error.  Docs page *Spreadsheets* (``docs/sheets.md``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,12 @@ from kinerja.budget._lines import BudgetLine
 from kinerja.budget._totals import BudgetTotal, total
 from kinerja.core._frozen import FrozenMap
 from kinerja.core._input import to_year
-from kinerja.core._validators import checked
+from kinerja.core._validators import checked, trusted
 from kinerja.exceptions import InvalidValueError, MissingValueError, ValidationError
 from kinerja.sheets._headings import period_columns
 from kinerja.sheets._layout import LAYOUTS, SheetLayout, layout_from_dict, load_layout
-from kinerja.sheets._rows import ExportRow, Reader, SheetWarning
+from kinerja.sheets._reader import Reader
+from kinerja.sheets._rows import ExportRow, SheetWarning
 from kinerja.sheets._title import title_facts
 from kinerja.sheets._workbook import (
     Progress,
@@ -48,10 +49,13 @@ class BudgetExport:
 
     Attributes
     ----------
-    lines : tuple of BudgetLine
-        One per akun row, with its program, activity (kegiatan) and output (RO).
-    rows : tuple of ExportRow
-        Every data row, in sheet order (the total row included).
+    lines : sequence of BudgetLine
+        One per akun row, with its program, activity (kegiatan) and output
+        (RO); every one checked when the export is read, each made when first
+        read.
+    rows : sequence of ExportRow
+        Every data row, in sheet order (the total row included); each
+        made when first read (the export keeps them as columns).
     warnings : tuple of SheetWarning
         Subtotals and totals of the sheet that disagree with its akun rows.
     ignored_columns : tuple of str
@@ -76,8 +80,8 @@ class BudgetExport:
     sheet: str
     year: int
     header_row: int
-    rows: tuple[ExportRow, ...]
-    lines: tuple[BudgetLine, ...]
+    rows: Sequence[ExportRow]
+    lines: Sequence[BudgetLine]
     warnings: tuple[SheetWarning, ...]
     ignored_columns: tuple[str, ...]
     skipped_rows: tuple[str, ...]
@@ -210,10 +214,12 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
         count = len(reader.problems)
         raise ValidationError(f"{count} problem{'s' if count != 1 else ''} in {grid.source} "
                               f"[{grid.sheet}]", reader.problems)
-    return BudgetExport(source=grid.source, sheet=grid.sheet, year=fiscal, header_row=header,
-                        rows=tuple(reader.rows), lines=tuple(reader.lines),
-                        warnings=tuple(reader.warnings), ignored_columns=tuple(ignored),
-                        skipped_rows=tuple(reader.skipped), satker_code=facts.satker_code,
-                        satker_name=facts.satker_name)
+    # Every field was read and checked here: the result is built without re-checking each
+    # of its (many) lines against its annotations.
+    return trusted(BudgetExport, source=grid.source, sheet=grid.sheet, year=fiscal,
+                   header_row=header, rows=reader.rows, lines=reader.lines,
+                   warnings=tuple(reader.warnings), ignored_columns=tuple(ignored),
+                   skipped_rows=tuple(reader.skipped), satker_code=facts.satker_code,
+                   satker_name=facts.satker_name)
 
 

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, overload
 
 from kinerja.core._extras import optional_import
 from kinerja.core._input import to_decimal
@@ -34,8 +34,9 @@ from kinerja.exceptions import (
 )
 from kinerja.sheets._csv import load_csv
 
-__all__ = ["ENGINES", "PROGRESS_STEP", "Grid", "Progress", "address", "as_path", "column_letter",
-           "find_header", "is_blank", "normalise", "read_amount", "read_figure", "read_grid"]
+__all__ = ["ENGINES", "PROGRESS_STEP", "Grid", "Progress", "address", "as_openpyxl", "as_path",
+           "column_letter", "find_header", "is_blank", "normalise", "read_amount", "read_figure",
+           "read_grid"]
 
 #: ``progress(stage, done, total)``: a long read's rows loaded (``"load"``) or read
 #: (``"read"``) so far; *total* is 0 while not known.
@@ -89,12 +90,19 @@ class Grid:
     """The cell values of one sheet, row by row (values only), and its name.
 
     ``rows[i]`` is the sheet's row ``i + 1``; cells are ``None``, ``int``,
-    ``float``, ``str``, ``bool`` or a date, as openpyxl gives them.
+    ``float``, ``str``, ``bool`` or a date, as openpyxl gives them.  ``cells``
+    holds the rows as the loader gave them (python-calamine: ``""`` for an
+    empty cell, ``3.0`` for 3): the budget reader reads whole columns of them
+    at once (:mod:`kinerja.sheets._columns`); ``rows`` converts a row when it
+    is first read.
     """
 
-    def __init__(self, sheet: str, rows: Sequence[tuple[Any, ...]], source: str) -> None:
+    def __init__(self, sheet: str, rows: Sequence[Sequence[Any]], source: str, *,
+                 convert: Callable[[Any], Any] | None = None) -> None:
         self.sheet = sheet
-        self.rows = rows
+        self.cells = rows
+        self.rows: Sequence[tuple[Any, ...]] = (
+            rows if convert is None else _Converted(rows, convert))  # type: ignore[assignment]
         self.source = source
 
     def cell(self, row: int, column: int) -> Any:
@@ -105,6 +113,39 @@ class Grid:
     def where(self, row: int, column: int) -> str:
         """The A1 address of a cell, with the sheet name."""
         return address(self.sheet, row, column)
+
+
+class _Converted(Sequence[tuple[Any, ...]]):
+    """A loader's rows, each converted to openpyxl's values when it is first read."""
+
+    def __init__(self, rows: Sequence[Sequence[Any]], convert: Callable[[Any], Any]) -> None:
+        self._rows, self._convert = rows, convert
+        self._done: list[tuple[Any, ...] | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _row(self, index: int) -> tuple[Any, ...]:
+        """Row *index* (0-based), converted once."""
+        row = self._done[index]
+        if row is None:
+            row = self._done[index] = tuple(map(self._convert, self._rows[index]))
+        return row
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Any, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Any, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self._rows)))]
+        return self._row(range(len(self._rows))[index])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a view of a list, like the list
 
 
 def as_path(path: Any, what: str) -> Path:
@@ -155,10 +196,13 @@ def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress 
             "the file is password-protected (encrypted) or an old .xls workbook, not .xlsx",
             field=source, fix="open it in a spreadsheet program, remove the password and "
             "save it as .xlsx (Excel Workbook)")
+    convert = None
+    rows: list[Any]
     if file.suffix.lower() == ".csv":
         name, rows = load_csv(file, source)  # one sheet: a declared sheet name is not used
     elif (calamine := _calamine(chosen)) is not None:
         name, rows = _load_calamine(calamine, file, sheet, source)
+        convert = as_openpyxl
     else:
         name, rows = _load_openpyxl(file, sheet, source, progress)
     while rows and all(is_blank(value) for value in rows[-1]):
@@ -169,7 +213,7 @@ def read_grid(path: str | Path, sheet: str | None = None, *, progress: Progress 
                               fix="export the data again, or name the sheet that holds it")
     if progress is not None:
         progress("load", len(rows), len(rows))
-    return Grid(name, rows, source)
+    return Grid(name, rows, source, convert=convert)
 
 
 def _calamine(chosen: str | None) -> Any:
@@ -230,7 +274,8 @@ def _load_openpyxl(file: Path, sheet: str | None, source: str, progress: Progres
 
 
 def _load_calamine(calamine: Any, file: Path, sheet: str | None, source: str
-                   ) -> tuple[str, list[tuple[Any, ...]]]:
+                   ) -> tuple[str, list[list[Any]]]:
+    """The sheet's rows as python-calamine gives them (converted when read: :class:`Grid`)."""
     try:
         book = calamine.CalamineWorkbook.from_path(str(file))
         name = _pick(list(book.sheet_names), sheet, source)
@@ -243,11 +288,15 @@ def _load_calamine(calamine: Any, file: Path, sheet: str | None, source: str
     except Exception as error:  # calamine's own errors: a damaged zip or XML
         raise _unreadable(error, source, "check that the file is a complete .xlsx export; "
                           "download or save it again") from None
-    return name, [tuple(map(_as_openpyxl, row)) for row in values]
+    return name, values
 
 
-def _as_openpyxl(value: Any) -> Any:
-    """A calamine cell as openpyxl gives it: "" is None, 3.0 is 3, a date a datetime."""
+def as_openpyxl(value: Any) -> Any:
+    """A calamine cell as openpyxl gives it: "" is None, 3.0 is 3, a date a datetime.
+
+    >>> as_openpyxl(""), as_openpyxl(3.0), as_openpyxl(2.5), as_openpyxl("Pagu")
+    (None, 3, 2.5, 'Pagu')
+    """
     kind = type(value)
     if kind is float:
         return int(value) if value.is_integer() else value
