@@ -4,9 +4,9 @@ kinerja reads an export column by column (``kinerja.sheets._reader``: amounts a
 column at a time with numpy, the tree of the rows from their ranks).  This is the
 first reader it had, which walks the rows one at a time with a stack of the coded
 rows whose spans are open, reads every cell with the per-cell reader and builds
-every budget line through ``BudgetLine`` itself.  ``tests/test_sheets_reader.py``
-checks that both give the same rows, lines, warnings and errors, in the same
-order, on any generated sheet.
+every budget line through ``BudgetLine``'s own converters and validators.
+``tests/test_sheets_reader.py`` checks that both give the same rows, lines,
+warnings and errors, in the same order, on any generated sheet.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from typing import Any, NamedTuple
 
 from kinerja import BudgetLine
+from kinerja.core._validators import trusted
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._levels import LEVELS, code_level
@@ -206,7 +207,8 @@ class OracleReader:
                                   for entry in self.stack})
         parents = self.parents[1]
         try:
-            self.lines.append(BudgetLine(year=self.year, pagu=row.pagu, realization=row.realization,
+            self.lines.append(trusted(  # BudgetLine's converters and validators run
+                BudgetLine, year=self.year, pagu=row.pagu, realization=row.realization,
                 blokir=row.blokir,
                 program=parents.get("program"), activity=parents.get("kegiatan"),
                 output=parents.get("ro"), account=row.code,

@@ -45,17 +45,25 @@ class AmountColumn:
     boolean array.  A cell that could not be read is not given.
     """
 
-    __slots__ = ("given", "ints")
+    __slots__ = ("_values", "given", "ints")
 
     def __init__(self, ints: Any, given: Any) -> None:
         self.ints, self.given = ints, given
+        self._values: list[int | None] | None = None
 
     def __len__(self) -> int:
         return len(self.given)
 
+    @property
+    def values(self) -> list[int | None]:
+        """Every row's amount as a Python int (``None`` if not given); made once, when asked."""
+        if self._values is None:
+            self._values = self.take(slice(None))
+        return self._values
+
     def item(self, index: int) -> int | None:
         """The amount of row *index*, or ``None`` if not given."""
-        return int(self.ints[index]) if self.given[index] else None
+        return self.values[index]
 
     def take(self, indices: Any) -> list[int | None]:
         """The amounts of the rows at *indices*, as Python ints (``None`` if not given).

@@ -55,6 +55,9 @@ _NAMES = (*LEVELS, "detail", "total")
 _BAD, _BLANK, _NUMBERS, _FOOTER = 9, 10, 11, 12
 #: The order in which one row's problems arise: its cells, its code, its path, its line.
 _CELLS, _CODE, _PATH, _LINE = range(4)
+#: The fields of a budget line an export gives, in BudgetLine's order.
+_LINE_FIELDS = ("year", "pagu", "realization", "blokir", "program", "activity", "output",
+                "account", "name")
 
 
 def is_total(text: str | None) -> bool:
@@ -197,15 +200,9 @@ class Reader:
               descriptions: list[str | None], amounts: tuple[AmountColumn, ...],
               months: dict[str, AmountColumn]) -> None:
         """Keep the data rows, as columns, for :func:`export_rows`."""
-        indices = kept.tolist()
-        levels = [_NAMES[rank] for rank in ranks[kept].tolist()]
-        self.rows = export_rows(
-            [start + i for i in indices], levels,
-            [None if level == "total" else codes[i]
-             for i, level in zip(indices, levels, strict=True)],
-            [descriptions[i] for i in indices],
-            (amounts[0].take(kept), amounts[1].take(kept), amounts[2].take(kept)),
-            months, indices)
+        levels = [_NAMES[rank] for rank in np.minimum(ranks, TOTAL).tolist()]  # kept: <= TOTAL
+        self.rows = export_rows(start, levels, codes, descriptions, amounts, months,
+                                kept.tolist())
 
     def _tree(self, kept: Any, start: int, ranks: Any, codes: list[str | None],
               descriptions: list[str | None], amounts: tuple[AmountColumn, ...]) -> None:
@@ -237,43 +234,41 @@ class Reader:
         """
         akun = np.flatnonzero(ranks == AKUN)
         rows = kept[akun]
-        pagu_column, realization_column, blokir_column = amounts
-        given = pagu_column.given[rows] & realization_column.given[rows]
+        pagu, realization, blokir = amounts
+        given = pagu.given[rows] & realization.given[rows]
         indices = akun.tolist()
         for n in np.flatnonzero(~given).tolist():
-            field = "pagu" if not pagu_column.given[rows[n]] else "realization"
+            field = "pagu" if not pagu.given[rows[n]] else "realization"
             self._missing(numbers[indices[n]], field)
         akun, rows = akun[given], rows[given]
         indices, cells = akun.tolist(), rows.tolist()
-        above = [open_at(ranks, _RANKS[level])[akun].tolist()
-                 for level in ("program", "kegiatan", "ro")]
+        labels = [*(text or code for text, code in zip(descriptions, codes, strict=True)),
+                  None]  # [-1]: no row of that level above
+        program, activity, output = (open_at(ranks, _RANKS[level])[akun].tolist()
+                                     for level in ("program", "kegiatan", "ro"))
         accounts = [codes[k] for k in indices]
         year = self.year
 
-        def fields(n: int) -> dict[str, Any]:
-            """Akun row *n*'s line, field by field (made when the line is first read)."""
-            k, cell = indices[n], cells[n]
-            program, activity, output = (
-                None if (row := parent[n]) < 0 else descriptions[row] or codes[row]
-                for parent in above)
-            text = descriptions[k]
-            return {"year": year, "pagu": pagu_column.item(cell),
-                    "realization": realization_column.item(cell),
-                    "blokir": blokir_column.item(cell), "program": program,
-                    "activity": activity, "output": output, "account": accounts[n],
-                    "name": f"{accounts[n]} {text}" if text else accounts[n]}
+        def fields(n: int) -> tuple[Any, ...]:
+            """Akun row *n*'s line, field by field in BudgetLine's order (made when read)."""
+            cell, account, text = cells[n], accounts[n], descriptions[indices[n]]
+            return (year, pagu.values[cell], realization.values[cell], blokir.values[cell],
+                    labels[program[n]], labels[activity[n]], labels[output[n]], account,
+                    f"{account} {text}" if text else account)
 
-        plain = plain_rows(year, pagu_column.ints[rows], realization_column.ints[rows],
-                           blokir_column.ints[rows], blokir_column.given[rows], accounts)
+        plain = plain_rows(year, pagu.ints[rows], realization.ints[rows], blokir.ints[rows],
+                           blokir.given[rows], accounts)
         made: dict[int, BudgetLine] = {}
         for n in np.flatnonzero(~plain).tolist():
-            line = self._line(numbers[indices[n]], **fields(n))
+            line = self._line(numbers[indices[n]], **dict(zip(_LINE_FIELDS, fields(n),
+                                                              strict=True)))
             if line is not None:
                 made[n] = line
 
         def make(n: int) -> BudgetLine:
-            line = made.get(n) or plain_line(*fields(n).values())
-            return line if line is not None else trusted(BudgetLine, **fields(n))
+            line = made.get(n) or plain_line(*fields(n))
+            return line if line is not None else trusted(  # not reached: plain_rows agrees
+                BudgetLine, **dict(zip(_LINE_FIELDS, fields(n), strict=True)))
 
         self.lines = OnDemand(len(indices), make, name="lines")
 

@@ -77,14 +77,14 @@ class ExportRow:
     months: FrozenMap[str, int] = attrs.field(factory=FrozenMap)
 
 
-def export_rows(numbers: list[int], levels: list[str], codes: list[str | None],
-                descriptions: list[str | None],
-                amounts: tuple[list[int | None], list[int | None], list[int | None]],
+def export_rows(first: int, levels: list[str], codes: list[str | None],
+                descriptions: list[str | None], amounts: tuple[AmountColumn, ...],
                 months: dict[str, AmountColumn], cells: list[int]) -> OnDemand[ExportRow]:
     """The data rows of an export, kept as columns; each :class:`ExportRow` made when read.
 
-    *amounts* are the rows' pagu, realization and blokir; *months* the month
-    columns of the data rows, row *i*'s at ``cells[i]``.
+    The columns hold every row read from sheet row *first* on: its level
+    (``"total"`` for the total row), code, description, pagu, realization and
+    blokir (*amounts*) and *months*; the export's rows are those at *cells*.
 
     >>> import kinerja.sheets as sheets
     >>> rows = sheets.read_budget_export("tests/fixtures/sheets/sakti_export.xlsx", "sakti").rows
@@ -93,16 +93,19 @@ def export_rows(numbers: list[int], levels: list[str], codes: list[str | None],
     >>> rows[-1].level, [row.level for row in rows[:3]]
     ('total', ['program', 'kegiatan', 'kro'])
     """
+    pagu, realization, blokir = amounts
 
     def make(i: int) -> ExportRow:
         cell = cells[i]
+        level = levels[cell]
         # Every value was read by the strict parser: the row is built without
         # re-checking its annotations.
         return trusted(
-            ExportRow, row=numbers[i], level=levels[i], code=codes[i],
-            description=descriptions[i], pagu=amounts[0][i], realization=amounts[1][i],
-            blokir=amounts[2][i], months=FrozenMap(
+            ExportRow, row=first + cell, level=level,
+            code=None if level == "total" else codes[cell], description=descriptions[cell],
+            pagu=pagu.values[cell], realization=realization.values[cell],
+            blokir=blokir.values[cell], months=FrozenMap(
                 (key, amount) for key, column in months.items()
-                if (amount := column.item(cell)) is not None))
+                if (amount := column.values[cell]) is not None))
 
-    return OnDemand(len(numbers), make, name="rows")
+    return OnDemand(len(cells), make, name="rows")
