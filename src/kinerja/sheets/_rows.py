@@ -93,9 +93,11 @@ def export_rows(first: int, levels: list[str], codes: list[str | None],
     >>> rows[-1].level, [row.level for row in rows[:3]]
     ('total', ['program', 'kegiatan', 'kro'])
     """
-    pagu, realization, blokir = amounts
+    columns: list[list[int | None]] = []  # pagu, realization, blokir, the months: once read
 
     def make(i: int) -> ExportRow:
+        if not columns:
+            columns.extend(column.values for column in (*amounts, *months.values()))
         cell = cells[i]
         level = levels[cell]
         # Every value was read by the strict parser: the row is built without
@@ -103,9 +105,9 @@ def export_rows(first: int, levels: list[str], codes: list[str | None],
         return trusted(
             ExportRow, row=first + cell, level=level,
             code=None if level == "total" else codes[cell], description=descriptions[cell],
-            pagu=pagu.values[cell], realization=realization.values[cell],
-            blokir=blokir.values[cell], months=FrozenMap(
-                (key, amount) for key, column in months.items()
-                if (amount := column.values[cell]) is not None))
+            pagu=columns[0][cell], realization=columns[1][cell], blokir=columns[2][cell],
+            months=FrozenMap((key, amount) for key, column in zip(months, columns[3:],
+                                                                  strict=True)
+                             if (amount := column[cell]) is not None))
 
     return OnDemand(len(cells), make, name="rows")
