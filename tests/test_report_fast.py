@@ -110,6 +110,10 @@ def _load(text: str) -> str:
             "achievement", "target", "pagu", "realization", "absorption", "numerator")])
 
 
+def _none_built(entries: list[Any]) -> list[None]:
+    return [None] * len(entries)
+
+
 def _distrusting(*args: Any, **kwargs: Any) -> Any:
     raise RuntimeError("read by the general path")
 
@@ -123,6 +127,55 @@ def test_spoiled_file_reads_as_the_general_reader(index: int,
         text = "\n".join([*LINES[:index], f"{key}= {wrong}", *LINES[index + 1:]])
         fast = _load(text)
         with monkeypatch.context() as patch:  # every trusted build fails: the class itself
-            patch.setattr(_read, "trusted", _distrusting)
+            patch.setattr(_read, "figures_from_strings", _none_built)
             patch.setattr(_read_values, "trusted", _distrusting)
             assert fast == _load(text), (index, wrong)
+
+
+# --- the reader's values built at once (report/_quick.py, the printed figures) ------------
+
+YEARS = [2023, 1800, 2300, True, "2023", None]
+
+
+REFERENCES = {key: st.sampled_from(["IKK-1", "total", "52", "Kualitas"]) for key in (
+    "indicator", "breakdown", "line", "component", "aspect", "note", "goal")}
+SPOILS = [{}, {}, {}, {"figure": "unknown"}, {"figure": 5}, {"text": ""}, {"text": 7},
+          {"text": "meningkat"}, {"where": " "}, {"year": 1800}, {"year": "2023"},
+          {"year": True}, {"period": "TW I"}, {"period": "x"}, {"other": "x"}, {"line": ""},
+          {"indicator": 3}, {"figure": "change", "text": "meningkat"},
+          {"figure": "share", "text": "17 dari 98 satker (17,35 %)"}]
+entries = st.builds(
+    lambda base, spoil: {**base, **spoil},
+    st.fixed_dictionaries(
+        {"figure": st.sampled_from(list(_printed.FIGURES)),
+         "text": st.one_of(st.sampled_from(["100%", "99,98 %", "Rp. 570.750.000,-", "1.805.816",
+                                            "123%* (Konversi 124)", "5 orang", "Baik"]), texts),
+         "where": st.just("Tabel 3.2")},
+        optional={**REFERENCES, "year": st.sampled_from([2022, 2023])}),
+    st.sampled_from(SPOILS))
+
+
+@settings(max_examples=400)
+@given(entries)
+def test_common_printed_entries_are_the_class_figures(entry: dict[str, Any]) -> None:
+    """A printed entry built at once equals PrintedFigure(**entry), numbers and all, or is left."""
+    entry = {key: value for key, value in entry.items() if value is not None}
+    (built,) = _printed.figures_from_strings([entry])
+    try:
+        expected = _printed.PrintedFigure(**entry)
+    except Exception:  # the class refuses it: left to the class
+        assert built is None
+        return
+    if built is not None:
+        assert built == expected
+        assert repr(built) == repr(expected)
+        assert built.numbers() == expected.numbers() if expected._read is not None \
+            else built._read is None
+
+
+def test_slot_setters_name_every_field() -> None:
+    """A class that gains a field cannot be built at once with a field left unset."""
+    from kinerja.core._validators import slot_setters
+
+    with pytest.raises(TypeError):
+        slot_setters(_figures.Target, "year value low high")

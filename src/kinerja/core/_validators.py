@@ -30,6 +30,7 @@ __all__ = [
     "instance_of",
     "non_empty_text",
     "optional_year",
+    "slot_setters",
     "trusted",
     "year",
     "year_map",
@@ -214,6 +215,32 @@ def trusted(cls: type[T], **fields: Any) -> T:
     instance = cls.__new__(cls)
     cls.__kinerja_init__(instance, **fields)  # type: ignore[attr-defined]
     return instance
+
+
+def slot_setters(cls: type, names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setter of each field *names* lists, for building a frozen class at once.
+
+    What attrs' ``__init__`` does to set a field (``object.__setattr__`` past the
+    frozen guard), without looking the slot up by name: for kinerja's own hot
+    loops, which make the class's checks themselves.  *names* must list every
+    field of the slotted attrs class *cls* (an error at import, not a field left
+    unset, when the class gains one).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Pair:
+    ...     name: str
+    ...     count: int
+    >>> set_name, set_count = slot_setters(Pair, "name count")
+    >>> pair = object.__new__(Pair)
+    >>> set_name(pair, "a"); set_count(pair, 1)
+    >>> pair
+    Pair(name='a', count=1)
+    """
+    fields = names.split()
+    if sorted(fields) != sorted(field.name for field in attrs.fields(cls)):
+        raise TypeError(f"{cls.__name__}'s fields are not {names}")
+    return tuple(getattr(cls, name).__set__ for name in fields)
 
 
 def _compile(plan: list[tuple[str, Any, Callable[[Any], bool]]]

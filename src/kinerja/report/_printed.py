@@ -12,9 +12,10 @@ from typing import Any
 
 import attrs
 
+from kinerja.core._input import FIRST_YEAR, LAST_YEAR
 from kinerja.core._parse import SCALE_WORDS, parse_number
 from kinerja.core._rounding import decimal_places
-from kinerja.core._validators import checked, non_empty_text, optional_year
+from kinerja.core._validators import checked, non_empty_text, optional_year, slot_setters
 from kinerja.exceptions import InvalidValueError, KinerjaError
 from kinerja.indicators._periods import period_key
 
@@ -106,6 +107,20 @@ class PrintedNumber:
     scale: int = 0
 
 
+_NUMBER_SETTERS = slot_setters(PrintedNumber, "value places notation scale")
+
+
+def _plain_number(value: Decimal, places: int) -> PrintedNumber:
+    """``PrintedNumber(value=value, places=places)``, its fields set at once (the read path)."""
+    number = object.__new__(PrintedNumber)
+    set_value, set_places, set_notation, set_scale = _NUMBER_SETTERS
+    set_value(number, value)
+    set_places(number, places)
+    set_notation(number, None)
+    set_scale(number, 0)
+    return number
+
+
 def _at_once(text: str, *, whole: bool) -> PrintedNumber | None:
     """*text* read at once when it is one plain or grouped number (else None: the full rules)."""
     if (plain := _PLAIN.match(text)) is not None:
@@ -182,11 +197,10 @@ def read_printed(text: str, *, whole: bool = False) -> tuple[PrintedNumber, Prin
     if simple is not None:  # one number, no conversion, no scale word: read at once
         plain, fraction, first, groups = simple.groups()
         if plain is not None:  # one separator at most: the decimal mark
-            return PrintedNumber(value=Decimal(plain.replace(",", ".")),
-                                 places=len(fraction) if fraction else 0), None
+            return _plain_number(Decimal(plain.replace(",", ".")),
+                                 len(fraction) if fraction else 0), None
         if whole or len(groups) > 4:  # as _at_once reads groups of three
-            return PrintedNumber(value=Decimal(first + groups.replace(groups[0], "")),
-                                 places=0), None
+            return _plain_number(Decimal(first + groups.replace(groups[0], "")), 0), None
     return _read_printed(text, whole=whole)
 
 
@@ -381,3 +395,82 @@ class PrintedFigure:
         """
         return (self.figure, self.indicator, self.year or default_year, self.breakdown,
                 self.line, self.component, self.aspect, self.period, self.goal)
+
+
+#: The keys a printed entry may have (PrintedFigure's arguments).
+_KEYS = frozenset(str(a.alias) for a in attrs.fields(PrintedFigure) if a.init)
+#: The kinds :func:`figure_from_strings` builds: the references each needs, and whether its
+#: text is a whole number (None: words, not read).  A claimed change and a share are read by
+#: rules of their own, left to the class.
+_COMMON = {figure: (needs, None if figure in WORD_FIGURES else figure in _WHOLE)
+           for figure, needs in FIGURES.items() if figure not in ("change", "share")}
+#: Each field's slot setter (see :func:`~kinerja.core._validators.slot_setters`).
+_SETTERS = slot_setters(PrintedFigure, "figure text where indicator year breakdown line "
+                                       "component aspect note period goal _read")
+
+
+def figures_from_strings(entries: list[Any]) -> list[PrintedFigure | None]:
+    """``PrintedFigure(**entry)`` for each common entry of a file, None for the others.
+
+    The common entry: a table whose values are strings but an int ``year``, no
+    ``period``, a kind read as a number or as words.  It is checked as the class
+    checks it (its kind, its texts, its year, the references its kind needs, the
+    number in its text), inline, and its fields are set as the class sets them;
+    any other entry, and one whose text cannot be read, gives None, for the class
+    itself to build or to say what is wrong.  Each distinct text is read once
+    (figures share the reading: it is immutable).
+
+    >>> entry = {"figure": "achievement", "text": "125%", "where": "Tabel 3.2",
+    ...          "indicator": "IKK-1.1"}
+    >>> figure, other = figures_from_strings([entry, {**entry, "text": 125}])
+    >>> figure == PrintedFigure(**entry), figure.numbers()[0].value, other
+    (True, Decimal('125'), None)
+    """
+    figures: list[PrintedFigure | None] = []
+    append, common_kinds, keys, new = figures.append, _COMMON, _KEYS, object.__new__
+    (set_figure, set_text, set_where, set_indicator, set_year, set_breakdown, set_line,
+     set_component, set_aspect, set_note, set_period, set_goal, set_read) = _SETTERS
+    readings: tuple[dict[str, Any], dict[str, Any]] = ({}, {})  # by text, not whole / whole
+    for entry in entries:
+        if type(entry) is not dict:
+            append(None)
+            continue
+        get = entry.get
+        year = get("year")
+        kinds = list(map(type, entry.values()))
+        common = common_kinds.get(get("figure", "")) if kinds.count(str) == len(kinds) - (
+            type(year) is int) else None  # (a value of another type: the class says which)
+        text, where = get("text"), get("where")
+        if common is None or text is None or where is None or not text.strip() \
+                or not where.strip() or "period" in entry or not keys.issuperset(entry) \
+                or (year is not None and (type(year) is not int
+                                          or not FIRST_YEAR <= year <= LAST_YEAR)) \
+                or None in map(get, common[0]):
+            append(None)
+            continue
+        read = None
+        whole = common[1]
+        if whole is not None:
+            read = (numbers := readings[whole]).get(text)
+            if read is None:
+                try:
+                    read = numbers[text] = read_printed(text, whole=whole)
+                except Exception:  # the class says what is wrong with the text
+                    append(None)
+                    continue
+        figure = new(PrintedFigure)
+        set_figure(figure, entry["figure"])
+        set_text(figure, text)
+        set_where(figure, where)
+        set_indicator(figure, get("indicator"))
+        set_year(figure, year)
+        set_breakdown(figure, get("breakdown"))
+        set_line(figure, get("line"))
+        set_component(figure, get("component"))
+        set_aspect(figure, get("aspect"))
+        set_note(figure, get("note"))
+        set_period(figure, None)
+        set_goal(figure, get("goal"))
+        set_read(figure, read)
+        append(figure)
+    return figures

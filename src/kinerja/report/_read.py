@@ -23,7 +23,6 @@ from kinerja.core._options import check_choice
 from kinerja.core._problems import Problems
 from kinerja.core._sentinels import NOT_APPLICABLE, NOT_STATED
 from kinerja.core._toml import read_text_file, read_toml
-from kinerja.core._validators import trusted
 from kinerja.exceptions import InvalidTypeError, MissingValueError
 from kinerja.indicators._achievement import AchievementPolicy
 from kinerja.indicators._formulas import CAP_120, Cap
@@ -44,7 +43,7 @@ from kinerja.report._format import (
 )
 from kinerja.report._locate import locate
 from kinerja.report._model import Goal, Report, Satker
-from kinerja.report._printed import PrintedFigure
+from kinerja.report._printed import PrintedFigure, figures_from_strings
 from kinerja.report._read_indicators import read_indicator
 from kinerja.report._read_values import array_of, build, number_of, table_of, words
 from kinerja.report._scheme_files import FAMILIES, read_scheme_files
@@ -282,19 +281,17 @@ _PRINTED_REQUIRED = ("figure", "text", "where")
 
 
 def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
+    entries = array_of(value, "printed", problems)
+    # The common entries (strings and an int year) built at once; the class itself reads
+    # the others, and says what is wrong.
+    built = figures_from_strings(entries)
+    if all(built):  # (a figure is always true)
+        return built  # type: ignore[return-value]
     figures: list[PrintedFigure] = []
-    append, build_trusted, cls = figures.append, trusted, PrintedFigure  # 113 times a file
-    for i, entry in enumerate(array_of(value, "printed", problems)):
-        if type(entry) is dict and list(map(type, entry.values())).count(str) == len(
-                entry) - (type(entry.get("year")) is int):
-            # The common entry: strings and an int year, the types PrintedFigure's own
-            # checks leave unchecked.  On any error (an unknown or a missing key is a
-            # TypeError), the entry is read again below, which says what is wrong.
-            try:
-                append(build_trusted(cls, **entry))
-                continue
-            except Exception:  # the general reading below reports it
-                pass
+    for i, (entry, figure) in enumerate(zip(entries, built, strict=True)):
+        if figure is not None:
+            figures.append(figure)
+            continue
         found = _entry(entry, f"printed[{i}]", PRINTED, _PRINTED_REQUIRED, problems)
         if found is None:
             continue
