@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 
 import kinerja
-from kinerja.core._input import to_decimal
+from kinerja.core._input import to_decimal, to_year
 from kinerja.core._parse import _parse_full, parse_number
 from kinerja.core._polarity import Polarity
 from kinerja.core._units import to_unit
 from kinerja.indicators import _figures, _indicator
-from kinerja.report import _printed, _read, _read_values
+from kinerja.report import _printed, _read, _read_indicators, _read_values
 
 TEXT = kinerja.example_path().read_text(encoding="utf-8")
 LINES = TEXT.splitlines()
@@ -110,6 +110,10 @@ def _load(text: str) -> str:
             "achievement", "target", "pagu", "realization", "absorption", "numerator")])
 
 
+def _nothing(*args: Any) -> None:
+    return None
+
+
 def _none_built(entries: list[Any]) -> list[None]:
     return [None] * len(entries)
 
@@ -128,13 +132,58 @@ def test_spoiled_file_reads_as_the_general_reader(index: int,
         fast = _load(text)
         with monkeypatch.context() as patch:  # every trusted build fails: the class itself
             patch.setattr(_read, "figures_from_strings", _none_built)
+            for name in ("point_target", "common_realization", "plain_record"):
+                patch.setattr(_read_indicators, name, _nothing)
             patch.setattr(_read_values, "trusted", _distrusting)
             assert fast == _load(text), (index, wrong)
 
 
 # --- the reader's values built at once (report/_quick.py, the printed figures) ------------
 
+NUMBERS = [0, 60, 10**29, 10**30, -1, True, Decimal("77.50"), Decimal("-0"), Decimal("NaN"),
+           Decimal("Infinity"), Decimal("1E+31"), "60", 1.5, None, {"missing": True},
+           {"missing": True, "note": "not reported"}, {"missing": False}, {"missing": 1},
+           {"missing": True, "note": 5}, {"missing": True, "value": 5}, [1]]
 YEARS = [2023, 1800, 2300, True, "2023", None]
+
+
+def _built_or_refused(quick: Any, build: Any) -> None:
+    """*quick* gives what *build* gives, or None where *build* refuses (or also gives it)."""
+    try:
+        expected = build()
+    except Exception:  # the class refuses: the quick path must leave it to the class
+        assert quick() is None
+        return
+    got = quick()
+    assert got is None or (got == expected and repr(got) == repr(expected))
+
+
+@pytest.mark.parametrize("value", NUMBERS)
+@pytest.mark.parametrize("year", YEARS)
+def test_quick_figures_are_the_classes_figures(year: Any, value: Any) -> None:
+    """A point target and a common realization built at once equal the classes' own."""
+    from kinerja.report import _quick
+
+    _built_or_refused(lambda: _quick.point_target(year, value),
+                      lambda: _figures.Target(year=year, value=value))
+    fields = value if isinstance(value, dict) else {"value": value}
+    _built_or_refused(lambda: _quick.common_realization(year, value),
+                      lambda: _figures.Realization(year=year, **fields))
+
+
+def test_quick_records_are_the_classes_records() -> None:
+    """Each record of the example, built at once, equals the class's; a wrong year is left."""
+    from kinerja.report import _quick
+
+    for record in kinerja.example_report().indicators:
+        fields = {"indicator": record.indicator, "goal": record.goal,
+                  "targets": dict(record.targets), "realizations": dict(record.realizations),
+                  "plan": record.plan, "note": record.note}
+        _built_or_refused(lambda f=fields: _quick.plain_record(**f),  # type: ignore[misc]
+                          lambda f=fields: kinerja.IndicatorRecord(**f))
+        wrong = {**fields, "targets": {2024: kinerja.Target(year=2023, value=1)}}
+        assert _quick.plain_record(**wrong) is None
+        assert _quick.plain_record(**{**fields, "goal": " "}) is None
 
 
 REFERENCES = {key: st.sampled_from(["IKK-1", "total", "52", "Kualitas"]) for key in (
@@ -171,6 +220,24 @@ def test_common_printed_entries_are_the_class_figures(entry: dict[str, Any]) -> 
         assert repr(built) == repr(expected)
         assert built.numbers() == expected.numbers() if expected._read is not None \
             else built._read is None
+
+
+@pytest.mark.parametrize("targets", [{2024: 70, 2023: 60}, {2023: 60}, {1800: 60}, {"x": 1}])
+@pytest.mark.parametrize("period", [None, [2022, 2025], [2025, 2022], [2022], (2022, 2025),
+                                    [True, 2025], [1800, 2025], "2022"])
+def test_plans_of_built_targets_are_the_general_plans(targets: dict[Any, Any],
+                                                      period: Any) -> None:
+    """A plan of Targets already built and a period of two int years, as the general rules."""
+    from kinerja.core._validators import year_map
+    from kinerja.indicators import _renstra
+
+    built = {year: _figures.Target(year=year, value=value) if type(year) is int
+             and 1945 <= year <= 2200 else value for year, value in targets.items()}
+    assert _outcome(_renstra._targets, built) == _outcome(
+        year_map, built, "plan.targets", _figures.as_target)
+    if isinstance(period, list) and len(period) == 2:
+        assert _outcome(_renstra._period, period) == _outcome(
+            lambda: tuple(to_year(y, field=f"plan.period[{i}]") for i, y in enumerate(period)))
 
 
 def test_slot_setters_name_every_field() -> None:

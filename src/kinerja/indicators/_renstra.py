@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from kinerja.core._frozen import FrozenMap
-from kinerja.core._input import to_year
+from kinerja.core._input import FIRST_YEAR, LAST_YEAR, to_year
 from kinerja.core._polarity import Polarity
 from kinerja.core._sentinels import NOT_APPLICABLE, NotApplicable, NotStated
 from kinerja.core._validators import checked, year_map
@@ -33,6 +33,10 @@ __all__ = ["Direction", "PlanProgress", "Trajectory", "YearFigures", "history", 
 
 
 def _targets(value: Any) -> FrozenMap[int, Target]:
+    if type(value) is dict and all(
+            type(year) is int and FIRST_YEAR <= year <= LAST_YEAR and type(target) is Target
+            for year, target in value.items()):
+        return FrozenMap(sorted(value.items()))  # what year_map gives built targets, at once
     return year_map(value, "plan.targets", as_target)
 
 
@@ -40,6 +44,9 @@ def _period(value: Any) -> tuple[int, int] | None:
     """``None`` (the span of the targets), or the plan's first and last year."""
     if value is None:
         return None
+    if type(value) is list and len(value) == 2 and all(
+            type(year) is int and FIRST_YEAR <= year <= LAST_YEAR for year in value):
+        return value[0], value[1]  # two years as a file gives them: what to_year gives
     if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
         raise InvalidTypeError("must be [first year, last year]", field="plan.period",
                                value=value, fix="write period = [2020, 2024], or leave it out")

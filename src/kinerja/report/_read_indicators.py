@@ -29,6 +29,7 @@ from kinerja.report._format import (
     TARGET,
 )
 from kinerja.report._model import IndicatorRecord
+from kinerja.report._quick import common_realization, plain_record, point_target
 from kinerja.report._read_values import build, number_of, table_of, text_of, words, year_key
 
 __all__ = ["read_indicator"]
@@ -55,12 +56,14 @@ def read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
     if code and name and unit and level is not None:
         indicator = build(problems, path, Indicator, code=code, name=name, level=level,
                           unit=unit, polarity=table.get("polarity", "higher_is_better"))
-    targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target)
+    targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target,
+                          point_target)
     # Counts of a rate indicator ("per 100.000") give the rate in that unit.
     rate = indicator.unit if indicator is not None \
         and indicator.unit.kind is UnitKind.RATE else None
     realizations = _read_years(table.get("realizations", {}), f"{path}.realizations", problems,
-                               functools.partial(_read_realization, rate=rate))
+                               functools.partial(_read_realization, rate=rate),
+                               common_realization)
     plan = None
     if "plan" in table:
         plan = _read_plan(table["plan"], f"{path}.plan", problems)
@@ -75,6 +78,9 @@ def read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
     fields: dict[str, Any] = {
         "indicator": indicator, "goal": goal, "targets": targets, "realizations": realizations,
         "plan": plan, "note": note, "periods": periods, "aggregation": table.get("aggregation")}
+    if not periods and fields["aggregation"] is None and (record := plain_record(
+            indicator, goal, targets, realizations, plan, note)) is not None:
+        return record
     if note is None or isinstance(note, str):  # the one field no converter checks
         return build(problems, path, IndicatorRecord, **fields)
     return problems.attempt(path, lambda: IndicatorRecord(**fields))
@@ -85,7 +91,9 @@ def _as_given(year: int, value: Any, path: str, problems: Problems) -> Any:
 
 
 def _read_years(value: Any, path: str, problems: Problems,
-                read: Callable[[int, Any, str, Problems], T | None]) -> dict[int, T]:
+                read: Callable[[int, Any, str, Problems], T | None],
+                quick: Callable[[int, Any], T | None] | None = None) -> dict[int, T]:
+    """Each year's figure by *read* (*quick* first, for a plain number), problems recorded."""
     table = table_of(value, path, problems)
     out: dict[int, T] = {}
     if table is None:
@@ -99,7 +107,9 @@ def _read_years(value: Any, path: str, problems: Problems,
             problems.add(f"{path}.{key}", "the year is given twice", value=key,
                          fix="give each year once")
             continue
-        figure = read(year, item, f"{path}.{key}", problems)
+        figure = quick(year, item) if quick is not None else None
+        if figure is None:
+            figure = read(year, item, f"{path}.{key}", problems)
         if figure is not None:
             out[year] = figure
     return out
@@ -159,7 +169,8 @@ def _read_plan(value: Any, path: str, problems: Problems) -> Trajectory | None:
     if table is None:
         return None
     problems.check_keys(table, PLAN, path, required=("targets",))
-    targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target)
+    targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target,
+                          point_target)
     if any(isinstance(t, NotApplicable) for t in targets.values()):
         problems.add(f"{path}.targets", "a plan has a target for every year it lists",
                      fix="leave years without a plan target out")
