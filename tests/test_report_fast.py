@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 import kinerja
-from kinerja.core._input import to_decimal, to_year
+from kinerja.core._input import to_decimal, to_rupiah, to_year
 from kinerja.core._parse import _parse_full, parse_number
 from kinerja.core._polarity import Polarity
 from kinerja.core._units import to_unit
@@ -132,6 +132,8 @@ def test_spoiled_file_reads_as_the_general_reader(index: int,
         fast = _load(text)
         with monkeypatch.context() as patch:  # every trusted build fails: the class itself
             patch.setattr(_read, "figures_from_strings", _none_built)
+            patch.setattr(_read, "_GROUPED", re.compile(r"(?!)"))
+            patch.setattr(_read, "_SCORE", re.compile(r"(?!)"))
             for name in ("point_target", "common_realization", "plain_record"):
                 patch.setattr(_read_indicators, name, _nothing)
             patch.setattr(_read_values, "trusted", _distrusting)
@@ -220,6 +222,21 @@ def test_common_printed_entries_are_the_class_figures(entry: dict[str, Any]) -> 
         assert repr(built) == repr(expected)
         assert built.numbers() == expected.numbers() if expected._read is not None \
             else built._read is None
+
+
+@given(st.from_regex(r"[1-9][0-9]{0,2}((\.[0-9]{3}){2,8}|(,[0-9]{3}){2,8})", fullmatch=True))
+def test_grouped_amounts_read_as_to_rupiah(text: str) -> None:
+    """A budget amount in groups of three reads, at once, as to_rupiah reads it."""
+    assert _read._GROUPED.fullmatch(text)
+    assert _read.grouped_rupiah(text) == to_rupiah(text, field="pagu")
+
+
+@given(st.from_regex(r"[0-9]{1,3}[.,][0-9]{1,2}", fullmatch=True))
+def test_plain_scores_read_as_to_decimal(text: str) -> None:
+    """A score such as "99,18" reads, at once, as to_decimal reads it."""
+    plain = _read._SCORE.fullmatch(text)
+    assert plain is not None
+    assert repr(Decimal(f"{plain[1]}.{plain[2]}")) == repr(to_decimal(text, field="ikpa"))
 
 
 @pytest.mark.parametrize("targets", [{2024: 70, 2023: 60}, {2023: 60}, {1800: 60}, {"x": 1}])

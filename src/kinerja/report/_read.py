@@ -10,6 +10,7 @@ where it can be found, its line, and raises them together as one
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -268,6 +269,9 @@ def _amounts_stated(fields: dict[str, Any], path: str, problems: Problems) -> bo
                      fix=f"add realization = the amount printed, or {how}")
     for key in ("pagu", "realization"):
         amount = fields.get(key)
+        if type(amount) is str and _GROUPED.fullmatch(amount):
+            fields[key] = grouped_rupiah(amount)
+            continue
         if type(amount) is int or (type(amount) is str and amount[:1].isdigit()):
             continue  # a number: no word to read ("not stated"), none to refuse
         if str(amount).strip().lower() in NOT_STATED_WORDS:
@@ -277,7 +281,23 @@ def _amounts_stated(fields: dict[str, Any], path: str, problems: Problems) -> bo
     return "realization" in fields
 
 
+#: An amount in groups of three digits, two separators or more, all alike ("2.785.984.000"):
+#: unambiguous in either notation, and below the magnitude limit.
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:(?:\.\d{3}){2,8}|(?:,\d{3}){2,8})")
+
+
+def grouped_rupiah(amount: str) -> int:
+    """An amount :data:`_GROUPED` matches, read as ``to_rupiah`` reads it (the digits).
+
+    >>> grouped_rupiah("2.785.984.000"), grouped_rupiah("4,882,605,000")
+    (2785984000, 4882605000)
+    """
+    return int(amount.replace(amount[-4], ""))
+
+
 _PRINTED_REQUIRED = ("figure", "text", "where")
+#: A score with one decimal mark and two decimals at most ("99,18"), as printed.
+_SCORE = re.compile(r"(\d{1,3})[.,](\d{1,2})")
 
 
 def _read_printed(value: Any, problems: Problems) -> list[PrintedFigure]:
@@ -321,6 +341,9 @@ def _read_scores(value: Any, section: str, key: str, problems: Problems,
     for name, score in scores.items():
         if type(score) is int and -MAX_MAGNITUDE < score < MAX_MAGNITUDE:
             out[name] = Decimal(score)  # what to_decimal gives a plain whole score
+            continue
+        if type(score) is str and (plain := _SCORE.fullmatch(score)) is not None:
+            out[name] = Decimal(f"{plain[1]}.{plain[2]}")  # what to_decimal reads in "99,18"
             continue
         path = f"{section}.{key}.{name}"
         if allow_na and str(score).strip().lower() in NOT_APPLICABLE_WORDS:
