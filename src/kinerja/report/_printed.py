@@ -126,11 +126,10 @@ def _at_once(text: str, *, whole: bool) -> PrintedNumber | None:
     if (plain := _PLAIN.match(text)) is not None:
         integer, fraction = plain.groups()
         value = Decimal(f"{integer}.{fraction}" if fraction else integer)
-        return PrintedNumber(value=value, places=len(fraction) if fraction else 0)
+        return _plain_number(value, len(fraction) if fraction else 0)
     if (grouped := _GROUPED.match(text)) is not None and (whole or len(grouped[2]) > 4):
         # Groups of three after a first group: thousands (one separator only for whole figures).
-        return PrintedNumber(value=Decimal(grouped[1] + grouped[2].replace(grouped[2][0], "")),
-                             places=0)
+        return _plain_number(Decimal(grouped[1] + grouped[2].replace(grouped[2][0], "")), 0)
     return None
 
 

@@ -62,7 +62,8 @@ def read_indicator(entry: Any, path: str, goal_levels: Mapping[str, Any],
     rate = indicator.unit if indicator is not None \
         and indicator.unit.kind is UnitKind.RATE else None
     realizations = _read_years(table.get("realizations", {}), f"{path}.realizations", problems,
-                               functools.partial(_read_realization, rate=rate),
+                               _read_realization if rate is None
+                               else functools.partial(_read_realization, rate=rate),
                                common_realization)
     plan = None
     if "plan" in table:
@@ -94,8 +95,8 @@ def _read_years(value: Any, path: str, problems: Problems,
                 read: Callable[[int, Any, str, Problems], T | None],
                 quick: Callable[[int, Any], T | None] | None = None) -> dict[int, T]:
     """Each year's figure by *read* (*quick* first, for a plain number), problems recorded."""
-    table = table_of(value, path, problems)
     out: dict[int, T] = {}
+    table = value if type(value) is dict else table_of(value, path, problems)
     if table is None:
         return out
     for key, item in table.items():
