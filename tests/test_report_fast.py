@@ -134,7 +134,7 @@ def test_spoiled_file_reads_as_the_general_reader(index: int,
             patch.setattr(_read, "figures_from_strings", _none_built)
             patch.setattr(_read, "_GROUPED", re.compile(r"(?!)"))
             patch.setattr(_read, "_SCORE", re.compile(r"(?!)"))
-            for name in ("point_target", "common_realization", "plain_record"):
+            for name in ("point_target", "common_realization", "plain_record", "plain_plan"):
                 patch.setattr(_read_indicators, name, _nothing)
             patch.setattr(_read_values, "trusted", _distrusting)
             assert fast == _load(text), (index, wrong)
@@ -263,3 +263,16 @@ def test_slot_setters_name_every_field() -> None:
 
     with pytest.raises(TypeError):
         slot_setters(_figures.Target, "year value low high")
+
+
+@pytest.mark.parametrize("period", [None, [2022, 2025], [2024, 2025], [2025, 2022], "x"])
+@pytest.mark.parametrize("source", [None, "Renstra (Tabel 3.4)", 5])
+def test_quick_plans_are_the_classes_plans(period: Any, source: Any) -> None:
+    """A plan of the targets the reader built equals the class's, or is left to it."""
+    from kinerja.report import _quick
+
+    targets = {year: _figures.Target(year=year, value=value)
+               for year, value in ((2023, 60), (2022, 50), (2025, 70))}
+    _built_or_refused(lambda: _quick.plain_plan(targets, period, source),
+                      lambda: kinerja.Trajectory(targets=targets, period=period, source=source))
+    assert _quick.plain_plan({2024: _figures.Target(year=2023, value=1)}, None, None) is None

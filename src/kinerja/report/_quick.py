@@ -26,7 +26,7 @@ from kinerja.indicators._indicator import Indicator
 from kinerja.indicators._renstra import Trajectory
 from kinerja.report._model import IndicatorRecord
 
-__all__ = ["common_realization", "plain_record", "point_target"]
+__all__ = ["common_realization", "plain_plan", "plain_record", "point_target"]
 
 _new = object.__new__
 _TARGET = slot_setters(Target, "year value low high unit")
@@ -39,6 +39,10 @@ _TARGETS = cast("Callable[[Any], Any]", attrs.fields(IndicatorRecord).targets.co
 _REALIZATIONS = cast("Callable[[Any], Any]",
                      attrs.fields(IndicatorRecord).realizations.converter)
 _MISSING = frozenset({"missing", "note"})
+_PLAN = slot_setters(Trajectory, "targets period source")
+#: The plan's own converters of its targets and period.
+_PLAN_TARGETS = cast("Callable[[Any], Any]", attrs.fields(Trajectory).targets.converter)
+_PLAN_PERIOD = cast("Callable[[Any], Any]", attrs.fields(Trajectory).period.converter)
 
 
 def _plain(year: Any, value: Any) -> Decimal | None:
@@ -144,3 +148,29 @@ def plain_record(indicator: Any, goal: Any, targets: dict[int, Any],
     except Exception:  # the class itself says what is wrong
         return None
     return record
+
+
+def plain_plan(targets: dict[int, Any], period: Any, source: Any) -> Trajectory | None:
+    """A :class:`Trajectory` of the targets the reader built, else None.
+
+    The plan's own converters and checks run; a source that is not text, or a
+    check that fails, gives None.
+
+    >>> plain_plan({2024: Target(year=2024, value=70)}, [2020, 2024], "Renstra") == Trajectory(
+    ...     targets={2024: 70}, period=(2020, 2024), source="Renstra")
+    True
+    >>> plain_plan({2025: Target(year=2025, value=70)}, [2020, 2024], None) is None
+    True
+    """
+    if source is not None and type(source) is not str:
+        return None
+    plan = _new(Trajectory)
+    set_targets, set_period, set_source = _PLAN
+    try:
+        set_targets(plan, _PLAN_TARGETS(targets))
+        set_period(plan, _PLAN_PERIOD(period))
+        set_source(plan, source)
+        plan.__attrs_post_init__()  # the plan's checks of the whole
+    except Exception:  # the class itself says what is wrong
+        return None
+    return plan

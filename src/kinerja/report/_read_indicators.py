@@ -29,7 +29,7 @@ from kinerja.report._format import (
     TARGET,
 )
 from kinerja.report._model import IndicatorRecord
-from kinerja.report._quick import common_realization, plain_record, point_target
+from kinerja.report._quick import common_realization, plain_plan, plain_record, point_target
 from kinerja.report._read_values import build, number_of, table_of, text_of, words, year_key
 
 __all__ = ["read_indicator"]
@@ -172,14 +172,20 @@ def _read_plan(value: Any, path: str, problems: Problems) -> Trajectory | None:
     problems.check_keys(table, PLAN, path, required=("targets",))
     targets = _read_years(table.get("targets", {}), f"{path}.targets", problems, _read_target,
                           point_target)
-    if any(isinstance(t, NotApplicable) for t in targets.values()):
-        problems.add(f"{path}.targets", "a plan has a target for every year it lists",
-                     fix="leave years without a plan target out")
-        return None
-    if not targets:
-        return None
-    plan_targets = {y: t for y, t in targets.items() if isinstance(t, Target)}
+    plan_targets: dict[int, Any]
+    if set(map(type, targets.values())) == {Target}:  # the common plan: nothing to leave out
+        plan_targets = targets
+    else:
+        if any(isinstance(t, NotApplicable) for t in targets.values()):
+            problems.add(f"{path}.targets", "a plan has a target for every year it lists",
+                         fix="leave years without a plan target out")
+            return None
+        if not targets:
+            return None
+        plan_targets = {y: t for y, t in targets.items() if isinstance(t, Target)}
     source = table.get("source")
+    if (plan := plain_plan(plan_targets, table.get("period"), source)) is not None:
+        return plan
     if source is None or isinstance(source, str):  # the one field no converter checks
         return build(problems, path, Trajectory, targets=plan_targets,
                      period=table.get("period"), source=source)
