@@ -229,15 +229,19 @@ def _entry(entry: Any, path: str, allowed: set[str], required: tuple[str, ...],
     table = table_of(entry, path, problems)
     if table is None:
         return None
-    problems.check_keys(table, allowed, path, required=required)
+    if problems.check_keys(table, allowed, path, required=required):
+        return path, dict(table)  # every key known, every required one there
     if set(required) <= table.keys():
         return path, {k: v for k, v in table.items() if k in allowed}
     return None
 
 
+_GOAL_REQUIRED = tuple(sorted(GOAL))
+
+
 def _read_goals(value: Any, problems: Problems) -> list[Goal]:
     goals = []
-    for path, fields in _entries(value, "goals", GOAL, tuple(sorted(GOAL)), problems):
+    for path, fields in _entries(value, "goals", GOAL, _GOAL_REQUIRED, problems):
         goal = build(problems, path, Goal, **fields)
         if goal is not None:
             goals.append(goal)
