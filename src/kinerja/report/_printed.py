@@ -454,7 +454,7 @@ def figures_from_strings(entries: list[Any]) -> list[PrintedFigure | None]:
             if read is None:
                 try:
                     read = numbers[text] = read_printed(text, whole=whole)
-                except Exception:  # the class says what is wrong with the text
+                except KinerjaError:  # the class says what is wrong with the text
                     append(None)
                     continue
         figure = new(PrintedFigure)
