@@ -74,7 +74,8 @@ def sheets(draw):
         if kind == "blank":
             rows.append((None,) * len(header))
             continue
-        code, text = None, draw(st.sampled_from(["Belanja", "Honor", None]))
+        code, text = None, draw(st.sampled_from(["Belanja", "Honor", None, "(a) Jumlah",
+                                                 ": total", "Jumlah peserta rapat"]))
         if kind in CODES:
             code = (UNIQUE[kind].format(LETTERS[n] if kind in ("kro", "sub_komponen") else n)
                     if clean else draw(st.sampled_from(CODES[kind])))

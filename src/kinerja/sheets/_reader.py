@@ -46,7 +46,8 @@ __all__ = ["Reader"]
 #: (a detail row "Jumlah peserta rapat" is not one).
 _TOTAL = re.compile(r"^(?:jumlah|total|grand total)(?: (?:seluruhnya|keseluruhan|total|"
                     r"satker|pagu|belanja|akhir))?$")
-#: The first letters a total row's text can begin with (the others are not normalised).
+#: The letters a total row's text can begin with (a text beginning with another letter or
+#: digit is not normalised to be compared).
 _TOTAL_FIRST = frozenset("JjTtGg")
 _RANKS = {level: rank for rank, level in enumerate(LEVELS)}
 _NAMES = (*LEVELS, "detail", "total")
@@ -65,9 +66,12 @@ def is_total(text: str | None) -> bool:
 
     >>> is_total("JUMLAH"), is_total("Grand Total"), is_total("Jumlah peserta rapat")
     (True, True, False)
+    >>> is_total("(a) Jumlah"), is_total("521211")
+    (True, False)
     """
-    return text is not None and text[:1] in _TOTAL_FIRST and \
-        _TOTAL.match(normalise(text)) is not None
+    if text is None or (text[:1].isalnum() and text[:1] not in _TOTAL_FIRST):
+        return False  # at once: no total's text begins so ("(1) Jumlah" is normalised)
+    return _TOTAL.match(normalise(text)) is not None
 
 
 class Reader:
