@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -68,6 +69,7 @@ def test_totals_and_months_agree_with_the_sheet(export):
     assert export.warnings == ()
     assert (export.total.pagu, export.total.realization) == (2_206_250_000, 2_197_852_500)
     months = export.realization_by_month()
+    assert months == attrs.evolve(export, months=None).realization_by_month()  # from the rows
     # January: 104.000 + 7.900 + 15.000 + 10.000 + 37.500 thousand
     assert months["M1"] == 174_400_000
     # December adds 10.062,5 (523111) and 49.990 (532111): 174.400 + 60.052,5 thousand

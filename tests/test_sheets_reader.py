@@ -146,6 +146,12 @@ def test_column_reader_equals_row_by_row_reading(sheet, scale, calamine):
         [tuple(row) for row in oracle.rows]
     assert list(ours.lines) == oracle.lines
     assert _warnings(ours) == _warnings(oracle)
+    months = {}
+    for row in oracle.rows:
+        if row.level == "akun":
+            for key, amount in row.months.items():
+                months[key] = months.get(key, 0) + amount
+    assert list(ours.month_totals.items()) == sorted(months.items())
 
 
 @given(st.lists(cells, min_size=1, max_size=12), st.sampled_from([1, 1000]), st.booleans())

@@ -87,6 +87,9 @@ class BudgetExport:
     skipped_rows: tuple[str, ...]
     satker_code: str | None = None
     satker_name: str | None = None
+    #: The reader's own sums of the months over the akun rows (None: summed from the rows).
+    _months: FrozenMap[str, int] | None = attrs.field(default=None, alias="months",
+                                                      eq=False, repr=False)
 
     def __repr__(self) -> str:
         return (f"BudgetExport({self.sheet!r}, {self.year}: {len(self.lines)} line(s), "
@@ -98,7 +101,13 @@ class BudgetExport:
         return total(self.lines)
 
     def realization_by_month(self) -> FrozenMap[str, int]:
-        """The realization of each month over all akun rows (``"M1"`` … ``"M12"``)."""
+        """The realization of each month over all akun rows (``"M1"`` … ``"M12"``).
+
+        The reader sums the month columns as it reads them (``tests/test_sheets.py``
+        checks that it gives what summing the rows gives).
+        """
+        if self._months is not None:
+            return self._months
         sums: dict[str, int] = {}
         for row in self.rows:
             if row.level == "akun":
@@ -220,6 +229,6 @@ def read_budget_export(path: str | Path, layout: SheetLayout | Mapping[str, Any]
                    header_row=header, rows=reader.rows, lines=reader.lines,
                    warnings=tuple(reader.warnings), ignored_columns=tuple(ignored),
                    skipped_rows=tuple(reader.skipped), satker_code=facts.satker_code,
-                   satker_name=facts.satker_name)
+                   satker_name=facts.satker_name, months=reader.month_totals)
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from kinerja.budget._lines import BudgetLine
 from kinerja.budget._plain import plain_line, plain_rows
+from kinerja.core._frozen import FrozenMap
 from kinerja.core._numpy import np
 from kinerja.core._ondemand import OnDemand
 from kinerja.core._validators import trusted
@@ -37,7 +38,15 @@ from kinerja.sheets._columns import AmountColumn, column_cells, read_amounts, re
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._levels import LEVELS, code_level
 from kinerja.sheets._rows import ExportRow, SheetWarning, export_rows
-from kinerja.sheets._spans import AKUN, DETAIL, TOTAL, first_of_path, open_at, span_sums
+from kinerja.sheets._spans import (
+    AKUN,
+    DETAIL,
+    TOTAL,
+    exact_sum,
+    first_of_path,
+    open_at,
+    span_sums,
+)
 from kinerja.sheets._workbook import Grid, Progress, is_blank, normalise
 
 __all__ = ["Reader"]
@@ -86,6 +95,7 @@ class Reader:
         self.warnings: list[SheetWarning] = []
         self.skipped: list[str] = []
         self.rows: Sequence[ExportRow] = ()
+        self.month_totals: FrozenMap[str, int] = FrozenMap()
         self.failed: dict[tuple[int, int], KinerjaError] = {}
         self._problems: list[tuple[int, int, int, KinerjaError]] = []
         self._warnings: list[tuple[tuple[int, int, int, int], SheetWarning]] = []
@@ -207,6 +217,11 @@ class Reader:
         levels = [_NAMES[rank] for rank in np.minimum(ranks, TOTAL).tolist()]  # kept: <= TOTAL
         self.rows = export_rows(start, levels, codes, descriptions, amounts, months,
                                 kept.tolist())
+        akun = kept[ranks[kept] == AKUN]
+        self.month_totals = FrozenMap(
+            (key, exact_sum(column.ints[akun][given]))
+            for key, column in sorted(months.items(), key=lambda item: int(item[0][1:]))
+            if (given := column.given[akun]).any())  # the months some akun row gives
 
     def _tree(self, kept: Any, start: int, ranks: Any, codes: list[str | None],
               descriptions: list[str | None], amounts: tuple[AmountColumn, ...]) -> None:

@@ -24,7 +24,8 @@ from typing import Any
 
 from kinerja.core._numpy import np
 
-__all__ = ["AKUN", "DETAIL", "TOTAL", "Sums", "first_of_path", "open_at", "parents", "span_sums"]
+__all__ = ["AKUN", "DETAIL", "TOTAL", "Sums", "exact_sum", "first_of_path", "open_at", "parents",
+           "span_sums"]
 
 AKUN, DETAIL, TOTAL = 6, 7, 8
 _NONE: Any = None  # compared with an object array, element by element
@@ -164,6 +165,15 @@ def span_sums(ranks: Any, pagu: Any, pagu_given: Any, realization: Any,
         given_rows = np.flatnonzero(np.not_equal(sums_of, _NONE))
         sums_of[given_rows] = [int(v) for v in sums_of[given_rows].tolist()]
     return Sums(expected["pagu"], expected["realization"], closes)
+
+
+def exact_sum(values: Any) -> int:
+    """The sum of an array of whole Rupiah, exactly (in Python ints where int64 could overflow).
+
+    >>> exact_sum(np.array([2**62, 2**62])), exact_sum(np.array([], dtype=np.int64))
+    (9223372036854775808, 0)
+    """
+    return int(_summable(values).sum())
 
 
 def _summable(values: Any) -> Any:
