@@ -5,8 +5,14 @@ column at a time with numpy, the tree of the rows from their ranks).  This is th
 first reader it had, which walks the rows one at a time with a stack of the coded
 rows whose spans are open, reads every cell with the per-cell reader and builds
 every budget line through ``BudgetLine``'s own converters and validators.
-``tests/test_sheets_reader.py`` checks that both give the same rows, lines,
-warnings and errors, in the same order, on any generated sheet.
+``tests/test_sheets_reader.py`` checks that both give the same errors, in the
+same order, on any generated sheet, and on a sheet without errors the same rows,
+lines, warnings and skipped rows.
+
+One deliberate change is made here too: a code or description stored as a whole
+float (``521211.0``, as some tools write numbers) is read as its digits in
+openpyxl's cells as well, as it always was in python-calamine's (the first reader
+refused the code ``'521211.0'`` from openpyxl only).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from kinerja.core._validators import trusted
 from kinerja.exceptions import InvalidValueError, KinerjaError, MissingValueError
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._levels import LEVELS, code_level
-from kinerja.sheets._workbook import Grid, is_blank, normalise, read_amount
+from kinerja.sheets._workbook import Grid, as_openpyxl, is_blank, normalise, read_amount
 
 _TOTAL = re.compile(r"^(?:jumlah|total|grand total)(?: (?:seluruhnya|keseluruhan|total|"
                     r"satker|pagu|belanja|akhir))?$")
@@ -103,7 +109,8 @@ class OracleReader:
             progress("read", last, last)
 
     def _text(self, number: int, field: str) -> str | None:
-        value = self.grid.cell(number, self.columns[field])
+        """A code or description; a whole float is its digits (the one deliberate change)."""
+        value = as_openpyxl(self.grid.cell(number, self.columns[field]))
         return None if is_blank(value) else str(value).strip()
 
     def _amount(self, values: tuple[Any, ...], number: int, column: int | None) -> int | None:

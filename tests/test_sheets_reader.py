@@ -5,12 +5,15 @@ spans and reads every cell with the per-cell reader; kinerja reads whole columns
 numpy.  On generated sheets (every level, detail rows, unknown and repeated codes,
 subtotals right and wrong, blank, text, fractional, negative, huge and boolean cells,
 months with and without a realization column, a numbering row, a total row and a
-footer), both must give the same rows, budget lines, warnings, skipped rows and errors,
-in the same order, whether the cells come as openpyxl gives them or as python-calamine
-does ("" for an empty cell, every number a float).
+footer, codes stored as numbers, floats beyond 2**53, scales 1, 1.000 and 1.000.000),
+both must give the same errors, in the same order, and on a sheet without errors the
+same rows, budget lines, warnings and skipped rows, whether the cells come as openpyxl
+gives them or as python-calamine does ("" for an empty cell, every number a float).
+Rows of different lengths (the oracle assumed a full row) are checked by hand below.
 """
 
 import pickle
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +22,7 @@ from hypothesis import strategies as st
 from kinerja import BudgetLine
 from kinerja.core._ondemand import OnDemand
 from kinerja.exceptions import KinerjaError
-from kinerja.sheets._columns import read_amounts
+from kinerja.sheets._columns import read_amounts, whole_text
 from kinerja.sheets._layout import SheetLayout
 from kinerja.sheets._reader import Reader
 from kinerja.sheets._workbook import Grid, as_openpyxl, read_amount
@@ -35,7 +38,7 @@ CODES = {
 cells = st.one_of(
     st.integers(min_value=0, max_value=2000), st.integers(min_value=0, max_value=2000),
     st.none(), st.sampled_from(["1.000", "2.500,5", "x", "-", "  ", 2.5, -5, True, 10**20,
-                                2**62, 0.0]))
+                                2**62, 0.0, 1e23, 2.0**53, float("nan")]))
 row_kinds = st.sampled_from([*CODES, "akun", "akun", "akun", "detail", "detail", "bad",
                              "blank", "total"])
 
@@ -79,6 +82,8 @@ def sheets(draw):
         if kind in CODES:
             code = (UNIQUE[kind].format(LETTERS[n] if kind in ("kro", "sub_komponen") else n)
                     if clean else draw(st.sampled_from(CODES[kind])))
+            if kind == "akun" and draw(st.booleans()):
+                code = draw(st.sampled_from([int, float]))(code)  # stored as a number
             if kind == "kro" and clean:
                 code = f"5976.{LETTERS[n]}A"
         elif kind == "bad":
@@ -130,7 +135,7 @@ def _warnings(reader):
 
 
 @settings(max_examples=300, deadline=None)
-@given(sheets(), st.sampled_from([1, 1000]), st.booleans())
+@given(sheets(), st.sampled_from([1, 1000, 1_000_000]), st.booleans())
 def test_column_reader_equals_row_by_row_reading(sheet, scale, calamine):
     """Same errors; and without errors the same rows, lines, warnings and skipped rows."""
     rows, columns, months = sheet
@@ -154,7 +159,8 @@ def test_column_reader_equals_row_by_row_reading(sheet, scale, calamine):
     assert list(ours.month_totals.items()) == sorted(months.items())
 
 
-@given(st.lists(cells, min_size=1, max_size=12), st.sampled_from([1, 1000]), st.booleans())
+@given(st.lists(cells, min_size=1, max_size=12), st.sampled_from([1, 1000, 1_000_000]),
+       st.booleans())
 def test_amount_columns_read_each_cell_as_the_per_cell_reader(column, scale, calamine):
     """read_amounts gives each cell what read_amount gives it, or the same error at it."""
     values = [_calamine(value) for value in column] if calamine else column
@@ -212,3 +218,66 @@ def test_lines_and_rows_are_made_when_first_read():
     assert pickle.loads(pickle.dumps(lines)) == expected
     with pytest.raises(IndexError):
         lines[2]
+
+
+def test_short_rows_read_as_rows_with_empty_cells():
+    """A row shorter than the header (openpyxl read-only may give one) has empty cells."""
+    rows = [("Kode", "Uraian", "Pagu", "Realisasi", "Blokir"), ("5976", "Kegiatan"),
+            ("521211", "ATK", 10, 9), ("521219", None, 5, 5, 1), ("JUMLAH",)]
+    reader = _read(Reader, rows, {"code": 0, "description": 1, "pagu": 2, "realization": 3,
+                                  "blokir": 4}, {}, 1, False)
+    assert reader.problems == []
+    assert [(row.level, row.pagu, row.blokir) for row in reader.rows] == [
+        ("kegiatan", None, None), ("akun", 10, None), ("akun", 5, 1), ("total", None, None)]
+    assert [(line.activity, line.pagu, line.blokir) for line in reader.lines] == [
+        ("Kegiatan", 10, None), ("Kegiatan", 5, 1)]
+
+
+def test_codes_stored_as_numbers_read_as_their_digits():
+    """An akun 521211 stored as a number (int, or float 521211.0) is the code '521211'."""
+    for code in (521211, 521211.0):
+        rows = [("Kode", "Uraian", "Pagu", "Realisasi"), (code, "ATK", 10, 9)]
+        reader = _read(Reader, rows, {"code": 0, "description": 1, "pagu": 2,
+                                      "realization": 3}, {}, 1, False)
+        assert [line.account for line in reader.lines] == ["521211"]
+        assert reader.lines[0].name == "521211 ATK"
+
+
+def test_each_item_is_one_object_whichever_thread_makes_it():
+    """Two threads making item 0 at once get the same object (the first one kept)."""
+    both_inside = threading.Barrier(2)
+
+    def make(i):
+        both_inside.wait(timeout=5)  # both threads are making the item now
+        return object()
+
+    items = OnDemand(1, make)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(items[0])) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(got) == 2
+    assert got[0] is got[1] is items[0]
+
+
+@given(st.text(alphabet="0123456789.,- Rp٣", max_size=14),
+       st.sampled_from(["id", "en", None]))
+def test_whole_texts_read_at_once_as_the_strict_parser_reads_them(text, notation):
+    """Where whole_text reads a text at once, read_amount gives the same whole number."""
+    amount = whole_text(text, notation)
+    if amount is not None:
+        assert read_amount(text, "POK!C9", notation, 1) == amount
+
+
+@pytest.mark.parametrize(("text", "notation", "expected"), [
+    ("1.200.000", "id", 1_200_000), ("1.200.000", None, 1_200_000),   # two dots: grouping
+    ("1,200,000", "en", 1_200_000), ("007", None, 7),
+    ("120.750", None, None),        # one dot, no notation: ambiguous, the parser refuses it
+    ("120.750", "en", None),        # a fraction in English notation: the parser says so
+    ("1.200.000,5", "id", None), ("Rp 1.200.000", "id", None), ("٣", "id", None),
+])
+def test_whole_texts_of_hand_checked_cells(text, notation, expected):
+    """Hand-checked texts: grouped thousands read at once; anything else left to the parser."""
+    assert whole_text(text, notation) == expected

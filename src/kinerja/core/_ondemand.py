@@ -8,6 +8,7 @@ when first read, then kept.  Docs page *Performance* (``docs/performance.md``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
@@ -23,26 +24,31 @@ class OnDemand(Sequence[T]):
     as a tuple's; a pickled copy is a tuple.
 
     >>> squares = OnDemand(3, lambda i: i * i, name="squares")
-    >>> len(squares), squares[-1], squares[:2], squares == (0, 1, 4)
-    (3, 4, (0, 1), True)
+    >>> len(squares), squares[-1], squares[:2], squares == (0, 1, 4), squares == [0, 1, 4]
+    (3, 4, (0, 1), True, False)
     >>> squares
     OnDemand(3 squares)
     """
 
-    __slots__ = ("_count", "_made", "_make", "_name")
+    __slots__ = ("_count", "_lock", "_made", "_make", "_name")
 
     def __init__(self, count: int, make: Callable[[int], T], *, name: str = "items") -> None:
         self._count, self._make, self._name = count, make, name
         self._made: list[T | None] = [None] * count
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return self._count
 
     def _item(self, index: int) -> T:
-        """Item *index* (0 ≤ index < len), made once."""
+        """Item *index* (0 ≤ index < len), made once (one object, whichever thread reads it)."""
         item = self._made[index]
         if item is None:
-            item = self._made[index] = self._make(index)
+            made = self._make(index)
+            with self._lock:  # two threads that made it at once keep the first one's
+                item = self._made[index]
+                if item is None:
+                    item = self._made[index] = made
         return item
 
     @overload
@@ -59,7 +65,7 @@ class OnDemand(Sequence[T]):
         return map(self._item, range(self._count))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+        if not isinstance(other, tuple | OnDemand):  # as a tuple: a list is not equal
             return NotImplemented
         return len(other) == self._count and all(
             a == b for a, b in zip(self, other, strict=True))

@@ -3,17 +3,19 @@
 A realization export holds a hundred thousand rows of a dozen amounts, nearly
 all plain whole numbers (python-calamine gives them as floats, ``1200000.0``;
 openpyxl as ints).  Those are read a column at a time with numpy: the cells
-whose value is a whole number within the exact range are taken at once
-(times the layout's scale); every other cell (text in Indonesian notation, a
-fraction, a dash, a date, a number too large to be exact) goes through the
+whose value is a whole number within the exact range, or text that is plainly
+one (``"1.200.000"``: :func:`whole_text`), are taken at once (times the
+layout's scale); every other cell (a fraction, a currency word, a dash, a
+date, a number too large to be exact) goes through the
 strict per-cell reader :func:`~kinerja.sheets._workbook.read_amount`, which
 names the cell when it cannot be read.  Both give the same value for a cell
-(``tests/test_sheets_columns.py`` compares them on any cell).  Docs page
+(``tests/test_sheets_reader.py`` compares them on any cell).  Docs page
 *Spreadsheets* (``docs/sheets.md``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
@@ -24,7 +26,7 @@ from kinerja.core._parse import Notation
 from kinerja.exceptions import KinerjaError
 from kinerja.sheets._workbook import address, as_openpyxl, is_blank, read_amount
 
-__all__ = ["AmountColumn", "column_cells", "read_amounts", "read_texts"]
+__all__ = ["AmountColumn", "column_cells", "read_amounts", "read_texts", "whole_text"]
 
 #: Whole floats below this are exact (2**53).
 _FLOAT_EXACT = 2.0**53
@@ -108,6 +110,36 @@ def _text(value: Any) -> str | None:
     return None if is_blank(value) else str(value).strip()
 
 
+#: Whole numbers as text that every notation reads alike (digits only), and those that
+#: only some read as whole: thousands grouped by dots (Indonesian notation, or undeclared
+#: with two dots or more) or by commas (English, or undeclared with two commas or more).
+_DIGITS = re.compile(r"[0-9]{1,18}")
+_DOTS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,5}")
+_COMMAS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}){1,5}")
+
+
+def whole_text(text: str, notation: Notation | None) -> int | None:
+    """A text cell that is plainly a whole number, read at once; None for any other text.
+
+    What the strict parser (:func:`~kinerja.parse_number`) gives such a text
+    under *notation*; every other text (a fraction, a currency word, spaces, an
+    ambiguous ``"120.750"`` with no notation declared) is left to it.
+
+    >>> whole_text("1.200.000", "id"), whole_text("1.200.000", None), whole_text("007", "en")
+    (1200000, 1200000, 7)
+    >>> whole_text("120.750", None), whole_text("1.200.000", "en"), whole_text("Rp 5", "id")
+    (None, None, None)
+    """
+    if _DIGITS.fullmatch(text):
+        return int(text)
+    if notation != "en" and _DOTS.fullmatch(text) and (notation == "id" or text.count(".") > 1):
+        return int(text.replace(".", ""))
+    if notation != "id" and _COMMAS.fullmatch(text) and (
+            notation == "en" or text.count(",") > 1):
+        return int(text.replace(",", ""))
+    return None
+
+
 def read_amounts(rows: Sequence[Sequence[Any]], columns: Sequence[int | None], *, sheet: str,
                  first: int, notation: Notation | None, scale: int,
                  problems: dict[tuple[int, int], KinerjaError]) -> list[AmountColumn]:
@@ -163,8 +195,14 @@ def read_amounts(rows: Sequence[Sequence[Any]], columns: Sequence[int | None], *
         ints[taken] = numbers[small].astype(np.int64) * scale
         given[taken] = True
     texts = others[np.equal(kinds, _STR)]
-    if texts.size:  # python-calamine: an empty cell is ""
+    if texts.size:  # python-calamine: an empty cell is ""; a CSV's every cell is text
         done[texts[np.equal(cells[texts], "")]] = True
+        limit = _INT64_KEPT // scale
+        for index in texts.tolist():
+            amount = whole_text(flat[index], notation)
+            if amount is not None and amount < limit:
+                ints[index] = amount * scale
+                given[index] = True
     large: dict[int, int] = {}
     for index in np.flatnonzero(~(done | given)).tolist():  # the strict reader, one by one
         row, column = divmod(index, width)

@@ -84,7 +84,12 @@ def is_total(text: str | None) -> bool:
 
 
 class Reader:
-    """One read of an export's data rows: the problems, rows, lines and warnings found."""
+    """One read of an export's data rows: the problems, rows, lines and warnings found.
+
+    The sheet's subtotals are compared (``warnings``) only when it reads without a
+    problem: :func:`~kinerja.sheets.read_budget_export` raises the problems, and a
+    sum over rows that could not be read would say nothing.
+    """
 
     def __init__(self, grid: Grid, layout: SheetLayout, year: int, columns: dict[str, int],
                  months: dict[str, int]) -> None:
@@ -278,18 +283,27 @@ class Reader:
         plain = plain_rows(year, pagu.ints[rows], realization.ints[rows], blokir.ints[rows],
                            blokir.given[rows], accounts)
         made: dict[int, BudgetLine] = {}
+        refused = []
         for n in np.flatnonzero(~plain).tolist():
             line = self._line(numbers[indices[n]], **dict(zip(_LINE_FIELDS, fields(n),
                                                               strict=True)))
             if line is not None:
                 made[n] = line
+            else:
+                refused.append(n)  # its error is kept: the line is not one of the lines
+        order = None  # the lines are the akun rows, but for those refused
+        if refused:
+            kept_lines = set(range(len(indices))) - set(refused)
+            order = sorted(kept_lines)
 
-        def make(n: int) -> BudgetLine:
+        def make(j: int) -> BudgetLine:
+            n = j if order is None else order[j]
             line = made.get(n) or plain_line(*fields(n))
-            return line if line is not None else trusted(  # not reached: plain_rows agrees
-                BudgetLine, **dict(zip(_LINE_FIELDS, fields(n), strict=True)))
+            if line is None:  # plain_rows and plain_line agree (a test): not reached
+                raise AssertionError(f"akun row {numbers[indices[n]]}: no plain line")
+            return line
 
-        self.lines = OnDemand(len(indices), make, name="lines")
+        self.lines = OnDemand(len(indices) - len(refused), make, name="lines")
 
     def _missing(self, number: int, field: str) -> None:
         """An akun row without its pagu or realization (unless its cell's error says so)."""

@@ -93,11 +93,12 @@ def export_rows(first: int, levels: list[str], codes: list[str | None],
     >>> rows[-1].level, [row.level for row in rows[:3]]
     ('total', ['program', 'kegiatan', 'kro'])
     """
-    columns: list[list[int | None]] = []  # pagu, realization, blokir, the months: once read
+    listed: list[list[list[int | None]]] = []  # pagu, realization, blokir, the months
 
     def make(i: int) -> ExportRow:
-        if not columns:
-            columns.extend(column.values for column in (*amounts, *months.values()))
+        if not listed:  # listed whole before it is kept: a thread sees it whole, or not yet
+            listed.append([column.values for column in (*amounts, *months.values())])
+        columns = listed[0]
         cell = cells[i]
         level = levels[cell]
         # Every value was read by the strict parser: the row is built without

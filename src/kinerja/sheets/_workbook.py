@@ -49,6 +49,8 @@ ENGINES = ("calamine", "openpyxl")
 #: The first bytes of an OLE2 compound file: an encrypted .xlsx or an old .xls.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DASHES = {"-", "–", "—"}
+#: Whole floats below this are exact integers (2**53).
+_EXACT = 2.0**53
 
 
 def column_letter(index: int) -> str:
@@ -294,12 +296,18 @@ def _load_calamine(calamine: Any, file: Path, sheet: str | None, source: str
 def as_openpyxl(value: Any) -> Any:
     """A calamine cell as openpyxl gives it: "" is None, 3.0 is 3, a date a datetime.
 
+    A whole float from 2**53 on stays a float, as openpyxl reads ``1E+23``: its
+    int would be the float's binary value (99999999999999991611392), not the
+    number the sheet shows.
+
     >>> as_openpyxl(""), as_openpyxl(3.0), as_openpyxl(2.5), as_openpyxl("Pagu")
     (None, 3, 2.5, 'Pagu')
+    >>> as_openpyxl(1e23)
+    1e+23
     """
     kind = type(value)
     if kind is float:
-        return int(value) if value.is_integer() else value
+        return int(value) if value.is_integer() and -_EXACT < value < _EXACT else value
     if kind is str:
         return value or None
     if kind is datetime.date:
