@@ -3,12 +3,14 @@
 
     .venv/bin/python benchmarks/sheets.py            read 100,000 akun rows
     .venv/bin/python benchmarks/sheets.py --rows N   another size
+    .venv/bin/python benchmarks/sheets.py --text     every amount stored as text ("1.200.000")
     .venv/bin/python benchmarks/sheets.py --scores   write the national IKPA scores (25,000)
 
 Reading.  The export (Kode, Uraian, Pagu, Jan … Des, Realisasi; one program, kegiatan and
 KRO, an RO per 50,000 rows, a komponen per 50 rows) is written to a temporary directory
-first.  Timed, best of --repeat runs (wall clock and this process's CPU time), for each
-loader installed:
+first; with ``--text`` every amount is stored as text in Indonesian notation, as some
+exports store them (read with ``notation = "id"``).  Timed, best of --repeat runs (wall
+clock and this process's CPU time), for each loader installed:
 
 1. the loader only loading the cells: python-calamine ``to_python`` (what
    ``read_budget_export`` uses when calamine is installed), openpyxl
@@ -46,8 +48,14 @@ from kinerja import batch, sheets
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des"]
 
 
-def write_export(path: Path, rows: int) -> None:
-    """An export of *rows* akun rows (amounts in Rupiah; subtotal rows without amounts)."""
+def write_export(path: Path, rows: int, text: bool = False) -> None:
+    """An export of *rows* akun rows (amounts in Rupiah; subtotal rows without amounts).
+
+    With *text*, each amount is stored as text in Indonesian notation ("1.200.000").
+    """
+    def amount(value: int) -> int | str:
+        return f"{value:,}".replace(",", ".") if text else value
+
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("POK")
     sheet.append(["Kode", "Uraian", "Pagu", *MONTHS, "Realisasi"])
@@ -58,8 +66,8 @@ def write_export(path: Path, rows: int) -> None:
             sheet.append([f"5976.EBA.{n // 50_000:03d}", "RO"])
         if n % 50 == 0:
             sheet.append([f"{n // 50 % 1000:03d}", "Komponen"])
-        sheet.append([f"52{n % 50:04d}", "Belanja Barang", 1_200_000, *([100_000] * 12),
-                      1_200_000])
+        sheet.append([f"52{n % 50:04d}", "Belanja Barang", amount(1_200_000),
+                      *([amount(100_000)] * 12), amount(1_200_000)])
     book.save(path)
 
 
@@ -96,26 +104,28 @@ def best(function: Callable[[], object], repeat: int) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
-def reading(rows: int, repeat: int) -> None:
+def reading(rows: int, repeat: int, text: bool = False) -> None:
     """Write the export, time each loader and the reader on it, print the ratios."""
     loaders = {"openpyxl": load_openpyxl}
     if importlib.util.find_spec("python_calamine") is not None:
         loaders = {"calamine": load_calamine, **loaders}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.xlsx"
-        write_export(path, rows)
-        print(f"{rows:,} akun rows ({repeat} repeats, best of each)")
+        write_export(path, rows, text)
+        layout = {"notation": "id"} if text else None
+        print(f"{rows:,} akun rows{', amounts as text' if text else ''} ({repeat} repeats, "
+              "best of each)")
         for engine, load in loaders.items():
-            export = sheets.read_budget_export(path, year=2024, engine=engine)
+            export = sheets.read_budget_export(path, layout, year=2024, engine=engine)
             assert len(export.lines) == rows, len(export.lines)
             assert export.total.pagu == 1_200_000 * rows
             floor = best(lambda load=load: load(path), repeat)
             reader = best(lambda engine=engine: sheets.read_budget_export(
-                path, year=2024, engine=engine), repeat)
+                path, layout, year=2024, engine=engine), repeat)
             lines = best(lambda engine=engine: list(sheets.read_budget_export(
-                path, year=2024, engine=engine).lines), repeat)
+                path, layout, year=2024, engine=engine).lines), repeat)
             every = best(lambda engine=engine: _every_object(sheets.read_budget_export(
-                path, year=2024, engine=engine)), repeat)
+                path, layout, year=2024, engine=engine)), repeat)
             print(f"  {engine:9} cells only            : {floor[0]:6.2f} s wall "
                   f"{floor[1]:6.2f} s CPU")
             for name, (wall, cpu) in (("read_budget_export", reader),
@@ -156,6 +166,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--text", action="store_true",
+                        help="store every amount as text in Indonesian notation")
     parser.add_argument("--scores", action="store_true",
                         help="time writing the national batch scores instead")
     parser.add_argument("--satkers", type=int, default=25_000)
@@ -163,7 +175,7 @@ def main() -> None:
     if args.scores:
         scores(args.satkers, args.repeat)
     else:
-        reading(args.rows, args.repeat)
+        reading(args.rows, args.repeat, args.text)
 
 
 if __name__ == "__main__":
