@@ -59,8 +59,8 @@ def write_export(path: Path, rows: int, text: bool = False) -> None:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("POK")
     sheet.append(["Kode", "Uraian", "Pagu", *MONTHS, "Realisasi"])
-    for code, text in (("013.05.WA", "Program"), ("5976", "Kegiatan"), ("5976.EBA", "KRO")):
-        sheet.append([code, text])
+    for code, name in (("013.05.WA", "Program"), ("5976", "Kegiatan"), ("5976.EBA", "KRO")):
+        sheet.append([code, name])
     for n in range(rows):
         if n % 50_000 == 0:
             sheet.append([f"5976.EBA.{n // 50_000:03d}", "RO"])

@@ -196,9 +196,10 @@ def read_amounts(rows: Sequence[Sequence[Any]], columns: Sequence[int | None], *
         given[taken] = True
     texts = others[np.equal(kinds, _STR)]
     if texts.size:  # python-calamine: an empty cell is ""; a CSV's every cell is text
-        done[texts[np.equal(cells[texts], "")]] = True
+        empty = np.equal(cells[texts], "")
+        done[texts[empty]] = True
         limit = _INT64_KEPT // scale
-        for index in texts.tolist():
+        for index in texts[~empty].tolist():
             amount = whole_text(flat[index], notation)
             if amount is not None and amount < limit:
                 ints[index] = amount * scale
