@@ -399,4 +399,3 @@ negative (got -1). Fix: give the amount as a positive number.
         if isinstance(self.pagu, NotStated):
             return NOT_STATED
         return self.pagu - (self.blokir or 0)
-
