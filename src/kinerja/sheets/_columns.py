@@ -53,9 +53,6 @@ class AmountColumn:
         self.ints, self.given = ints, given
         self._values: list[int | None] | None = None
 
-    def __len__(self) -> int:
-        return len(self.given)
-
     @property
     def values(self) -> list[int | None]:
         """Every row's amount as a Python int (``None`` if not given); made once, when asked."""
